@@ -1,0 +1,64 @@
+# Care Voices: two commands for a newcomer (`make run`, `make test`); the rest are the steps they share.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 5000
+GOVUK_DIST := node_modules/govuk-frontend/dist/govuk
+GOVUK_STATIC := survey_app/static/govuk
+
+.PHONY: run test setup setup-test assets debian-test-packages lint translations bench clean
+
+run: setup ## set up, migrate, seed a demo if empty, and serve on http://127.0.0.1:$(PORT)
+	$(BIN)/flask --app wsgi db upgrade
+	$(BIN)/flask --app wsgi demo seed --if-empty
+	$(BIN)/flask --app wsgi run --host 127.0.0.1 --port $(PORT)
+
+test: setup-test debian-test-packages lint ## install what the tests need and run them all
+	$(BIN)/pytest -n 2 --dist loadgroup
+
+setup: $(BIN)/.installed assets ## the shared install step
+
+setup-test: $(BIN)/.installed-test assets
+
+$(BIN)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(BIN)/.installed-test: $(BIN)/.installed
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+assets: $(GOVUK_STATIC)/govuk-frontend.min.css
+
+# GOV.UK Frontend comes from the npm registry at the version pinned in package.json. Care Voices
+# is not a GOV.UK service, so the GDS Transport typeface is dropped in favour of Arial, as the
+# Design System asks of services outside GOV.UK.
+$(GOVUK_STATIC)/govuk-frontend.min.css: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	rm -rf $(GOVUK_STATIC) && mkdir -p $(GOVUK_STATIC)
+	cp -r $(GOVUK_DIST)/assets/images $(GOVUK_DIST)/assets/manifest.json $(GOVUK_STATIC)/
+	cp $(GOVUK_DIST)/govuk-frontend.min.js $(GOVUK_STATIC)/
+	sed -e 's/GDS Transport,//g' -e 's/font-family:GDS Transport/font-family:arial,sans-serif/g' \
+	    -e 's/@font-face{[^}]*}//g' $(GOVUK_DIST)/govuk-frontend.min.css > $@
+
+debian-test-packages: ## PostgreSQL and Chromium from Debian, installed only when missing
+	scripts/ensure-debian-packages
+
+lint:
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+
+translations: setup-test ## extract, update and compile the interface catalogues (en_GB, cy)
+	$(BIN)/pybabel extract -F babel.cfg -k _l -o survey_app/translations/messages.pot .
+	$(BIN)/pybabel update -i survey_app/translations/messages.pot -d survey_app/translations --no-fuzzy-matching
+	$(BIN)/pybabel compile -d survey_app/translations --statistics
+
+bench: setup-test
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) node_modules $(GOVUK_STATIC) .pytest_cache

@@ -1,0 +1,54 @@
+"""Care Voices web app: the app factory wires configuration, extensions and blueprints."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+from survey_app import config as config_module
+from survey_app import models  # noqa: F401 (registers every table on the metadata)
+from survey_app.cli import register_cli
+from survey_app.common.errors import register_error_handlers
+from survey_app.common.i18n import register_i18n
+from survey_app.common.logs import register_request_logging
+from survey_app.common.security import register_security_headers
+from survey_app.common.templating import register_templating
+from survey_app.extensions import csrf, db, limiter, migrate
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+MIGRATIONS_DIR = PROJECT_ROOT / "migrations"
+
+
+def create_app(config_overrides: dict[str, Any] | None = None) -> Flask:
+    """Build the app from the environment, then apply ``config_overrides`` (used by tests)."""
+    instance = os.environ.get("CARE_VOICES_INSTANCE_PATH") or str(PROJECT_ROOT / "instance")
+    app = Flask(__name__, instance_path=instance)
+    app.config.update(config_module.from_env(Path(app.instance_path)).flask_settings())
+    app.config.update(config_overrides or {})
+    _init_extensions(app)
+    register_templating(app)
+    register_i18n(app)
+    register_security_headers(app)
+    register_request_logging(app)
+    register_error_handlers(app)
+    _register_blueprints(app)
+    register_cli(app)
+    return app
+
+
+def _init_extensions(app: Flask) -> None:
+    db.init_app(app)
+    migrate.init_app(
+        app, db, directory=str(MIGRATIONS_DIR), render_as_batch=True, compare_type=True
+    )
+    csrf.init_app(app)
+    limiter.init_app(app)
+
+
+def _register_blueprints(app: Flask) -> None:
+    from survey_app.pages import bp as pages_bp
+
+    app.register_blueprint(pages_bp)

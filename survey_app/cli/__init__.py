@@ -1,0 +1,12 @@
+"""Command-line groups registered on the app: ``flask --app wsgi <group> <command>``."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+
+def register_cli(app: Flask) -> None:
+    """Attach every command group to ``app.cli``."""
+    from survey_app.cli.demo import demo_cli
+
+    app.cli.add_command(demo_cli)

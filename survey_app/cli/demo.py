@@ -1,0 +1,42 @@
+"""``flask demo seed``: create the demo authority, staff and round."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+
+import click
+from flask import current_app
+from flask.cli import AppGroup
+
+from survey_app.extensions import db
+from survey_app.services.demo import database_is_empty, seed_demo
+
+demo_cli = AppGroup("demo", help="Demo data for trying Care Voices.")
+
+LOGINS_FILE = "demo-logins.json"
+
+
+@demo_cli.command("seed")
+@click.option("--if-empty", is_flag=True, help="Do nothing when the database already has data.")
+def seed(if_empty: bool) -> None:
+    """Seed the demo; the last line printed is a JSON object with the code and logins."""
+    saved = Path(current_app.instance_path) / LOGINS_FILE
+    if not database_is_empty(db.session):
+        if not if_empty:
+            raise click.ClickException(
+                "The database already has data; demo seed needs an empty one."
+            )
+        click.echo("The database already has data; demo seed skipped.")
+        if saved.exists():
+            click.echo(saved.read_text(encoding="utf-8").strip())
+        return
+    result = seed_demo(db.session, pinned_hashes={})
+    db.session.commit()
+    line = json.dumps(asdict(result))
+    saved.parent.mkdir(parents=True, exist_ok=True)
+    saved.write_text(line + "\n", encoding="utf-8")
+    saved.chmod(0o600)
+    click.echo("Demo local authority, staff and an open round created.")
+    click.echo(line)

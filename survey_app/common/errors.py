@@ -1,0 +1,54 @@
+"""Kind error pages for people, and short plain answers for scripts; never a stack trace."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, render_template, request
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from survey_app.common.logs import LOGGER_NAME
+
+PAGES = {
+    400: "errors/400.html",
+    403: "errors/403.html",
+    404: "errors/404.html",
+    405: "errors/400.html",
+    413: "errors/400.html",
+    429: "errors/429.html",
+}
+
+
+def wants_html() -> bool:
+    """True when the client is a browser that would rather see a page than plain text."""
+    best = request.accept_mimetypes.best_match(["text/html", "application/json", "text/plain"])
+    return best == "text/html"
+
+
+def render_error(status: int) -> tuple[str, int]:
+    """Render the page for ``status`` (or a one-line text reply for non-browser clients)."""
+    if not wants_html():
+        return f"{status}\n", status
+    template = PAGES.get(status, "errors/500.html")
+    return render_template(template, status=status), status
+
+
+def register_error_handlers(app: Flask) -> None:
+    """Route every HTTP error, CSRF failure and unexpected exception to ``render_error``."""
+
+    @app.errorhandler(CSRFError)
+    def _csrf(error: CSRFError) -> tuple[str, int]:
+        return render_error(400)
+
+    @app.errorhandler(HTTPException)
+    def _http(error: HTTPException) -> tuple[str, int]:
+        return render_error(error.code or 500)
+
+    @app.errorhandler(Exception)
+    def _unexpected(error: Exception) -> tuple[str, int]:
+        # The type only: an exception message could quote an answer.
+        logging.getLogger(LOGGER_NAME).error(
+            "unhandled error", extra={"fields": {"error": type(error).__name__}}
+        )
+        return render_error(InternalServerError.code)

@@ -1,0 +1,117 @@
+"""Configuration read from the environment, with safe embedded defaults.
+
+Development and tests run on an SQLite file in the instance folder with a secret key generated
+once and kept there. Production refuses to start without an explicit ``SECRET_KEY`` or with
+debugging on, because either would put children's answers at risk.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ENVIRONMENTS = ("development", "test", "production")
+
+
+class ConfigError(RuntimeError):
+    """Raised when the environment cannot give a safe configuration."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings the app factory turns into Flask configuration keys."""
+
+    environment: str
+    secret_key: str
+    database_url: str
+    redis_url: str | None = None
+    debug: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def is_production(self) -> bool:
+        return self.environment == "production"
+
+    def flask_settings(self) -> dict[str, Any]:
+        """Return the Flask and extension keys for this configuration."""
+        settings: dict[str, Any] = {
+            "CARE_VOICES_ENV": self.environment,
+            "SECRET_KEY": self.secret_key,
+            "SQLALCHEMY_DATABASE_URI": self.database_url,
+            "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+            "DEBUG": self.debug,
+            "TESTING": self.environment == "test",
+            "RATELIMIT_STORAGE_URI": self.redis_url or "memory://",
+            "RATELIMIT_HEADERS_ENABLED": False,
+            "BABEL_DEFAULT_LOCALE": "en_GB",
+            "SESSION_COOKIE_HTTPONLY": True,
+            "SESSION_COOKIE_SAMESITE": "Lax",
+            "SESSION_COOKIE_SECURE": self.is_production,
+            "SESSION_COOKIE_NAME": "__Host-session" if self.is_production else "session",
+            "WTF_CSRF_TIME_LIMIT": None,
+            "MAX_CONTENT_LENGTH": 256 * 1024,
+        }
+        settings.update(self.extra)
+        return settings
+
+
+def from_env(instance_path: Path, env: dict[str, str] | None = None) -> Config:
+    """Build the configuration from environment variables (see README's table).
+
+    ``env`` defaults to ``os.environ``; passing a dict keeps tests free of global state.
+    """
+    env = dict(os.environ if env is None else env)
+    environment = env.get("CARE_VOICES_ENV", "development")
+    if environment not in ENVIRONMENTS:
+        raise ConfigError(f"CARE_VOICES_ENV must be one of {', '.join(ENVIRONMENTS)}")
+    debug = env.get("FLASK_DEBUG", "0").lower() in {"1", "true", "yes"}
+    config = Config(
+        environment=environment,
+        secret_key=_secret_key(env, environment, instance_path),
+        database_url=env.get("DATABASE_URL") or _default_sqlite_url(instance_path),
+        redis_url=env.get("REDIS_URL") or None,
+        debug=debug,
+    )
+    check_safe_for_environment(config)
+    return config
+
+
+def check_safe_for_environment(config: Config) -> None:
+    """Refuse production settings that would expose respondents (R-SEC-5, ASVS 14.3.2)."""
+    if not config.is_production:
+        return
+    if not config.secret_key:
+        raise ConfigError(
+            "SECRET_KEY is not set. Production needs a long random SECRET_KEY in the environment,"
+            ' for example from: python -c "import secrets; print(secrets.token_hex(32))"'
+        )
+    if config.debug:
+        raise ConfigError("FLASK_DEBUG is on. Production must never run with debugging enabled.")
+
+
+def _secret_key(env: dict[str, str], environment: str, instance_path: Path) -> str:
+    if env.get("SECRET_KEY"):
+        return env["SECRET_KEY"]
+    if environment == "production":
+        return ""
+    return _instance_secret(instance_path)
+
+
+def _instance_secret(instance_path: Path) -> str:
+    """Generate a development key once and keep it, so sessions survive restarts."""
+    key_file = instance_path / "secret_key"
+    if key_file.exists():
+        return key_file.read_text(encoding="utf-8").strip()
+    instance_path.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_hex(32)
+    key_file.write_text(key, encoding="utf-8")
+    key_file.chmod(0o600)
+    return key
+
+
+def _default_sqlite_url(instance_path: Path) -> str:
+    instance_path.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{instance_path / 'care_voices.sqlite3'}"

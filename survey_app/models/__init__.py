@@ -1,0 +1,18 @@
+"""The database models, one module per aggregate."""
+
+from survey_app.models.access_code import AccessCode
+from survey_app.models.authority import LocalAuthority
+from survey_app.models.response import Answer, Response
+from survey_app.models.round import RoundDenominator, RoundInstrument, SurveyRound
+from survey_app.models.staff import StaffUser
+
+__all__ = [
+    "AccessCode",
+    "Answer",
+    "LocalAuthority",
+    "Response",
+    "RoundDenominator",
+    "RoundInstrument",
+    "StaffUser",
+    "SurveyRound",
+]

@@ -1,0 +1,38 @@
+"""Staff accounts: programme admins, participation officers and service leads."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from flask_login import UserMixin
+from sqlalchemy import ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from survey_app.db import Base
+from survey_app.models.authority import LocalAuthority
+
+ROLES = ("programme_admin", "participation_officer", "service_lead")
+
+
+class StaffUser(UserMixin, Base):
+    """A member of staff. Only programme admins may have no local authority."""
+
+    __tablename__ = "staff_user"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(320), unique=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(30))
+    local_authority_id: Mapped[int | None] = mapped_column(
+        ForeignKey("local_authority.id"), index=True
+    )
+    is_active_account: Mapped[bool] = mapped_column(default=True)
+    failed_logins: Mapped[int] = mapped_column(default=0)
+    locked_until: Mapped[datetime | None]
+
+    local_authority: Mapped[LocalAuthority | None] = relationship()
+
+    @property
+    def is_active(self) -> bool:  # Flask-Login reads this to refuse disabled accounts.
+        return self.is_active_account

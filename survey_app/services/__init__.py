@@ -1,0 +1,1 @@
+"""Use cases over an explicit database session. Services flush; the caller commits once."""

@@ -1,0 +1,91 @@
+"""Fixtures shared by the whole suite.
+
+Web and database tests run twice: on SQLite (the embedded default) and on a real PostgreSQL
+server that this test session starts from Debian's packages. Every schema is built by the
+Alembic migrations, never by ``create_all``. Every HTML page a test client receives is checked
+by ``tests/support/pages.check_page``.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from flask_migrate import upgrade
+from sqlalchemy.orm import Session
+
+from survey_app import create_app
+from survey_app.extensions import db
+from tests.support.pages import check_page
+from tests.support.postgres import PostgresServer
+
+# The app factory reads the environment; tests must never touch a developer's instance folder.
+os.environ["CARE_VOICES_ENV"] = "test"
+os.environ.setdefault("SECRET_KEY", "test-secret-key-not-for-production")
+os.environ["CARE_VOICES_INSTANCE_PATH"] = tempfile.mkdtemp(prefix="cv-instance-")
+
+
+class CheckedClient(FlaskClient):
+    """A test client that applies the page checks to every HTML page it receives."""
+
+    def open(self, *args, **kwargs):
+        response = super().open(*args, **kwargs)
+        if response.mimetype == "text/html" and response.status_code < 300:
+            check_page(response.get_data(as_text=True))
+        return response
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    server = PostgresServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(
+    scope="session", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+)
+def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A migrated-once database URL for each backend."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path_factory.mktemp('sqlite') / 'care_voices.sqlite3'}"
+    server: PostgresServer = request.getfixturevalue("postgres_server")
+    return server.create_database("care_voices_test")
+
+
+def make_test_app(database_url: str, **overrides: object) -> Flask:
+    """An app on ``database_url`` with test settings; CSRF stays on (clients read the token)."""
+    settings = {"SQLALCHEMY_DATABASE_URI": database_url, "TESTING": True, **overrides}
+    app = create_app(settings)
+    app.test_client_class = CheckedClient
+    return app
+
+
+@pytest.fixture(scope="session")
+def app(database_url: str) -> Iterator[Flask]:
+    app = make_test_app(database_url)
+    with app.app_context():
+        upgrade()
+    yield app
+    with app.app_context():
+        db.engine.dispose()
+
+
+@pytest.fixture
+def session(app: Flask) -> Iterator[Session]:
+    """The app's session inside an app context; every table is emptied afterwards."""
+    with app.app_context():
+        yield db.session
+        db.session.rollback()
+        for table in reversed(db.metadata.sorted_tables):
+            db.session.execute(table.delete())
+        db.session.commit()
+
+
+@pytest.fixture
+def client(app: Flask, session: Session) -> FlaskClient:
+    return app.test_client()

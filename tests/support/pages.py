@@ -1,0 +1,71 @@
+"""Checks every rendered HTML page must pass, whichever test renders it (house rule 15)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import html5lib
+from bs4 import BeautifulSoup
+
+
+class PageCheckError(AssertionError):
+    """A rendered page broke one of the structural rules."""
+
+
+def check_page(html: str) -> BeautifulSoup:
+    """Parse ``html`` strictly and apply the structural rules; return the parsed page."""
+    html5lib.HTMLParser(strict=False).parse(html)
+    soup = BeautifulSoup(html, "html.parser")
+    problems = [
+        *_lang_problems(soup),
+        *_heading_problems(soup),
+        *_duplicate_id_problems(soup),
+        *_csrf_problems(soup),
+        *_label_problems(soup),
+        *_error_title_problems(soup),
+    ]
+    if problems:
+        raise PageCheckError("; ".join(problems))
+    return soup
+
+
+def _lang_problems(soup: BeautifulSoup) -> list[str]:
+    lang = soup.html.get("lang") if soup.html else None
+    return [] if lang in {"en", "cy"} else [f"<html lang> is {lang!r}, not en or cy"]
+
+
+def _heading_problems(soup: BeautifulSoup) -> list[str]:
+    count = len(soup.find_all("h1"))
+    return [] if count == 1 else [f"page has {count} <h1> elements, not exactly one"]
+
+
+def _duplicate_id_problems(soup: BeautifulSoup) -> list[str]:
+    counts = Counter(tag["id"] for tag in soup.find_all(id=True))
+    return [f"id {name!r} is used {n} times" for name, n in counts.items() if n > 1]
+
+
+def _csrf_problems(soup: BeautifulSoup) -> list[str]:
+    forms = [f for f in soup.find_all("form") if f.get("method", "get").lower() == "post"]
+    return [
+        f"POST form to {form.get('action')!r} has no CSRF token"
+        for form in forms
+        if form.find("input", attrs={"name": "csrf_token"}) is None
+    ]
+
+
+def _label_problems(soup: BeautifulSoup) -> list[str]:
+    labelled = {label.get("for") for label in soup.find_all("label")}
+    fields = soup.find_all(["input", "textarea", "select"])
+    visible = [f for f in fields if f.get("type") not in {"hidden", "submit", "button"}]
+    return [
+        f"field {f.get('name')!r} has no <label>" for f in visible if f.get("id") not in labelled
+    ]
+
+
+def _error_title_problems(soup: BeautifulSoup) -> list[str]:
+    has_summary = soup.select_one(".govuk-error-summary") is not None
+    title = soup.title.get_text(strip=True) if soup.title else ""
+    prefixed = title.startswith(("Error:", "Gwall:"))
+    if has_summary != prefixed:
+        return [f"title {title!r} and error summary disagree"]
+    return []
