@@ -7,7 +7,7 @@ PORT ?= 5000
 GOVUK_DIST := node_modules/govuk-frontend/dist/govuk
 GOVUK_STATIC := survey_app/static/govuk
 
-.PHONY: run test setup setup-test assets debian-test-packages lint translations bench clean
+.PHONY: run test setup setup-test compiled-translations assets debian-test-packages lint translations bench clean
 
 run: setup ## set up, migrate, seed a demo if empty, and serve on http://127.0.0.1:$(PORT)
 	$(BIN)/flask --app wsgi db upgrade
@@ -17,9 +17,12 @@ run: setup ## set up, migrate, seed a demo if empty, and serve on http://127.0.0
 test: setup-test debian-test-packages lint ## install what the tests need and run them all
 	$(BIN)/pytest -n 2 --dist loadgroup
 
-setup: $(BIN)/.installed assets ## the shared install step
+setup: $(BIN)/.installed assets compiled-translations ## the shared install step
 
-setup-test: $(BIN)/.installed-test assets
+setup-test: $(BIN)/.installed-test assets compiled-translations
+
+compiled-translations: $(BIN)/.installed
+	$(BIN)/pybabel compile -d survey_app/translations --statistics
 
 $(BIN)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
