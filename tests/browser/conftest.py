@@ -24,12 +24,12 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="session")
-def live_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
+def live_app(tmp_path_factory: pytest.TempPathFactory) -> Flask:
     url = f"sqlite:///{tmp_path_factory.mktemp('browser') / 'care_voices.sqlite3'}"
     app = make_test_app(url, RATELIMIT_ENABLED=False)
     with app.app_context():
         upgrade()
-    yield app
+    return app
 
 
 @pytest.fixture(scope="session")
