@@ -49,6 +49,7 @@ def _init_extensions(app: Flask) -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
-    from survey_app.pages import bp as pages_bp
+    from survey_app import admin, auth, pages, reports, respond
 
-    app.register_blueprint(pages_bp)
+    for package in (pages, respond, auth, admin, reports):
+        app.register_blueprint(package.bp)

@@ -1,0 +1,3 @@
+"""Routes of the ``reports`` blueprint."""
+
+from survey_app.reports import bp  # noqa: F401 (views are added here)

@@ -1,0 +1,102 @@
+"""Factories for test data: each builds valid rows with sensible defaults and flushes them.
+
+Tests say only what matters to them (``make_round(session, status="closed")``) and take the rest
+from here. Every factory takes the session explicitly, like the services.
+"""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date, timedelta
+
+from sqlalchemy.orm import Session
+
+from survey_app.models import (
+    AccessCode,
+    LocalAuthority,
+    RoundDenominator,
+    RoundInstrument,
+    StaffUser,
+    SurveyRound,
+)
+from survey_app.services.access_codes import issue_access_code
+from survey_app.services.passwords import hash_password
+
+_numbers = itertools.count(1)
+DEFAULT_PASSWORD = "correct horse battery staple tomato"
+
+
+def make_authority(session: Session, **fields: object) -> LocalAuthority:
+    n = next(_numbers)
+    values = {
+        "name": f"Test Authority {n}",
+        "code": f"E0{n:07d}",
+        "nation": "england",
+        "languages": "en,cy",
+        "help_contact": "Children's services: 0300 000 0000",
+        "advocacy_contact": "Advocacy: 0800 000 0000",
+        "safeguarding_procedure": "Call the duty team the same day.",
+        **fields,
+    }
+    authority = LocalAuthority(**values)
+    session.add(authority)
+    session.flush()
+    return authority
+
+
+def make_round(
+    session: Session,
+    authority: LocalAuthority | None = None,
+    instruments: tuple[tuple[str, int], ...] = (("cic-8-10", 1), ("cic-11-17", 1)),
+    **fields: object,
+) -> SurveyRound:
+    today = date.today()
+    values = {
+        "name": f"Round {next(_numbers)}",
+        "opens_on": today - timedelta(days=1),
+        "closes_on": today + timedelta(days=30),
+        "status": "open",
+        **fields,
+    }
+    survey_round = SurveyRound(local_authority=authority or make_authority(session), **values)
+    survey_round.instruments = [RoundInstrument(instrument=i, version=v) for i, v in instruments]
+    survey_round.denominators = [
+        RoundDenominator(age_band=i, population=100, figures_on=today) for i, _ in instruments
+    ]
+    session.add(survey_round)
+    session.flush()
+    return survey_round
+
+
+def make_access_code(
+    session: Session, survey_round: SurveyRound | None = None, **fields: object
+) -> tuple[AccessCode, str]:
+    """Return the code row and its clear text, as an officer would see it once."""
+    label = str(fields.pop("label", f"Team {next(_numbers)}"))
+    audience = fields.pop("audience", None)
+    code, clear = issue_access_code(session, survey_round or make_round(session), label, audience)
+    for name, value in fields.items():
+        setattr(code, name, value)
+    session.flush()
+    return code, clear
+
+
+def make_staff(
+    session: Session, role: str = "participation_officer", **fields: object
+) -> StaffUser:
+    n = next(_numbers)
+    authority = fields.pop("local_authority", None)
+    if authority is None and role != "programme_admin":
+        authority = make_authority(session)
+    values = {
+        "email": f"staff{n}@example.test",
+        "display_name": f"Staff {n}",
+        "password_hash": hash_password(DEFAULT_PASSWORD),
+        "role": role,
+        "local_authority": authority,
+        **fields,
+    }
+    user = StaffUser(**values)
+    session.add(user)
+    session.flush()
+    return user
