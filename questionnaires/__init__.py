@@ -1,0 +1,1 @@
+"""Questionnaire instruments as versioned data, with their schema, loader and checks."""

@@ -1,0 +1,1 @@
+"""Report building: statistics, disclosure control and rendering over pandas; no Flask, no ORM."""
