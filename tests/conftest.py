@@ -89,3 +89,20 @@ def session(app: Flask) -> Iterator[Session]:
 @pytest.fixture
 def client(app: Flask, session: Session) -> FlaskClient:
     return app.test_client()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Say how many tests ran on each database, so a run shows both backends were exercised."""
+    passed = terminalreporter.stats.get("passed", [])
+    counts = {
+        backend: sum(
+            1
+            for report in passed
+            if f"[{backend}" in report.nodeid or f"-{backend}" in report.nodeid
+        )
+        for backend in ("sqlite", "postgresql")
+    }
+    terminalreporter.write_line(
+        f"database backends: {counts['sqlite']} passed on SQLite, "
+        f"{counts['postgresql']} passed on PostgreSQL"
+    )
