@@ -8,6 +8,7 @@ from typing import Any
 
 from flask import Flask
 
+from questionnaires import load_catalogue
 from survey_app import config as config_module
 from survey_app import models  # noqa: F401 (registers every table on the metadata)
 from survey_app.cli import register_cli
@@ -28,6 +29,8 @@ def create_app(config_overrides: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__, instance_path=instance)
     app.config.update(config_module.from_env(Path(app.instance_path)).flask_settings())
     app.config.update(config_overrides or {})
+    # Loading checks every questionnaire file: the app refuses to start on a bad or edited one.
+    app.extensions["catalogue"] = load_catalogue()
     _init_extensions(app)
     register_templating(app)
     register_i18n(app)

@@ -11,7 +11,7 @@ from flask import current_app
 from flask.cli import AppGroup
 
 from survey_app.extensions import db
-from survey_app.services.demo import database_is_empty, seed_demo
+from survey_app.services.demo import DEMO_INSTRUMENTS, database_is_empty, seed_demo
 
 demo_cli = AppGroup("demo", help="Demo data for trying Care Voices.")
 
@@ -32,7 +32,11 @@ def seed(if_empty: bool) -> None:
         if saved.exists():
             click.echo(saved.read_text(encoding="utf-8").strip())
         return
-    result = seed_demo(db.session, pinned_hashes={})
+    catalogue = current_app.extensions["catalogue"]
+    pinned = {
+        key: catalogue.get(f"{key}@v{version}").content_hash for key, version in DEMO_INSTRUMENTS
+    }
+    result = seed_demo(db.session, pinned_hashes=pinned)
     db.session.commit()
     line = json.dumps(asdict(result))
     saved.parent.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,1 @@
+"""Tests of the questionnaires package: files, loader, checks, routing, indicators and CLI."""
