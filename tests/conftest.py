@@ -102,6 +102,8 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         )
         for backend in ("sqlite", "postgresql")
     }
+    if not any(counts.values()):
+        return
     terminalreporter.write_line(
         f"database backends: {counts['sqlite']} passed on SQLite, "
         f"{counts['postgresql']} passed on PostgreSQL"
