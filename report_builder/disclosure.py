@@ -1,0 +1,360 @@
+"""Statistical disclosure control: the one place that decides what a report may show (R-SDC-8).
+
+HTML, PDF and CSV outputs all pass through these functions, so every format hides the same cells.
+Each function returns new frames or dataclasses and never changes its input.
+
+- ``mask_indicator_table``: base rules (R-SDC-1, R-STAT-4) and all-or-none answers in small
+  groups on sensitive items (R-SDC-4).
+- ``protect_breakdown``: small cells (R-SDC-2) and secondary suppression (R-SDC-3), checked by
+  linear programming so no hidden cell can be worked out from the totals and the other cells.
+- ``collapse_breakdown``: k = 10 collapsing of demographic breakdowns (R-SDC-5).
+- ``select_quotes``: free-text quotes (R-SDC-6).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+
+import numpy as np
+import pandas as pd
+from scipy.optimize import linprog
+
+from report_builder import columns as col
+from report_builder.model import Marker, Quote, SuppressionReason
+
+MIN_BASE = 10
+"""Below this base nothing is shown or tested (R-SDC-1, R-STAT-4)."""
+
+RELIABLE_BASE = 30
+"""Below this base results are low reliability: [u], exact tests, indicative wording (R-STAT-4)."""
+
+SMALL_CELL_MAX = 4
+"""Breakdown counts 1-4 are hidden; zero stays 0 (R-SDC-2, the GP Patient Survey's < 5)."""
+
+K_ANONYMITY = 10
+"""Every quasi-identifier combination in a breakdown needs at least this many people (R-SDC-5)."""
+
+QUOTE_MIN_BASE = 30
+QUOTE_LIMIT = 10
+APPROVED = "approved"
+
+NOT_STATED = "not_stated"
+ONS_5_GROUPS: Mapping[str, str] = MappingProxyType(
+    {
+        **dict.fromkeys(
+            ("white_british", "white_irish", "gypsy_or_irish_traveller", "roma", "other_white"),
+            "white",
+        ),
+        **dict.fromkeys(
+            (
+                "white_and_asian",
+                "white_and_black_african",
+                "white_and_black_caribbean",
+                "other_mixed",
+            ),
+            "mixed",
+        ),
+        **dict.fromkeys(("bangladeshi", "chinese", "indian", "pakistani", "other_asian"), "asian"),
+        **dict.fromkeys(("african", "caribbean", "other_black"), "black"),
+        **dict.fromkeys(("arab", "any_other_ethnic_group"), "other"),
+        **{group: group for group in ("white", "mixed", "asian", "black", "other")},
+        "prefer_not_to_say": NOT_STATED,
+        NOT_STATED: NOT_STATED,
+    }
+)
+"""ONS 2021 England and Wales ethnic groups (snake_case) to the five ONS high-level groups."""
+
+Cell = tuple[int, int]
+Line = list[Cell]
+"""The cells behind one shown row or column total."""
+
+_WHITE_OR_MINORITY = {"white": "white", NOT_STATED: NOT_STATED}
+_MINORITY = "minority_ethnic"
+
+
+@dataclass(frozen=True)
+class ProtectedTable:
+    """A breakdown table ready to show: hidden cells are NA, with the reason for each.
+
+    ``reasons`` holds a ``SuppressionReason`` value per hidden cell and "" elsewhere. Totals are
+    None when they are not shown. A withheld table hides everything.
+    """
+
+    cells: pd.DataFrame
+    reasons: pd.DataFrame
+    row_totals: pd.Series | None
+    column_totals: pd.Series | None
+    is_withheld: bool
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """Respondents recoded for a breakdown that meets k = 10, or a dropped breakdown.
+
+    ``respondents`` holds only the kept ``dimensions``; ``ethnicity_level`` is "as_answered",
+    "ons_5_groups" or "white_or_minority" when ethnicity is kept, else None.
+    """
+
+    dimensions: tuple[str, ...]
+    ethnicity_level: str | None
+    respondents: pd.DataFrame
+
+    @property
+    def is_dropped(self) -> bool:
+        """True when no breakdown could reach k = 10 (R-SDC-5: "then drop the breakdown")."""
+        return not self.dimensions
+
+
+def mask_indicator_table(table: pd.DataFrame, sensitive_indicators: frozenset[str]) -> pd.DataFrame:
+    """Apply the base rules to a table of indicator results, one row per indicator and group.
+
+    Needs ``indicator_id``, ``numerator`` and ``denominator``; ``percent``, ``ci_lower`` and
+    ``ci_upper`` are hidden too when present. Adds ``marker`` and ``note`` (a
+    ``SuppressionReason`` value or ""):
+
+    - base under 10: everything, base included, becomes ``[c]`` (R-SDC-1, R-STAT-4);
+    - a sensitive item with base under 30 answered 0% or 100%: ``[c]``, because the answer would
+      apply to every child in the group (R-SDC-4, attribute disclosure);
+    - otherwise base 10-29: shown with ``[u]``, low reliability (R-STAT-4).
+    """
+    base, count = table[col.DENOMINATOR], table[col.NUMERATOR]
+    is_tiny = base < MIN_BASE
+    is_small = base < RELIABLE_BASE
+    is_sensitive = table[col.INDICATOR_ID].isin(sensitive_indicators)
+    is_extreme = is_sensitive & is_small & ~is_tiny & ((count == 0) | (count == base))
+    is_hidden = is_tiny | is_extreme
+    shown = {
+        name: table[name].astype("Float64").mask(is_hidden)
+        for name in (col.NUMERATOR, col.PERCENT, col.CI_LOWER, col.CI_UPPER)
+        if name in table.columns
+    }
+    marker = np.select([is_hidden, is_small], [Marker.CONFIDENTIAL, Marker.LOW_RELIABILITY], "")
+    note = np.select(
+        [is_tiny, is_extreme, is_small],
+        [
+            SuppressionReason.BASE_BELOW_10,
+            SuppressionReason.CONFIDENTIAL,
+            SuppressionReason.LOW_RELIABILITY,
+        ],
+        "",
+    )
+    return table.assign(
+        **shown,
+        **{col.DENOMINATOR: base.astype("Int64").mask(is_tiny), col.MARKER: marker, col.NOTE: note},
+    )
+
+
+def protect_breakdown(
+    counts: pd.DataFrame, *, row_totals: bool = True, column_totals: bool = True
+) -> ProtectedTable:
+    """Hide small cells and enough others that no hidden cell can be worked out (R-SDC-2, -3).
+
+    ``counts`` is a table of whole-number counts (rows and columns are categories); totals are
+    shown for rows and/or columns as the flags say. Cells of 1-4 are hidden, then the
+    next-smallest cells (non-zero first) until no hidden cell can be recovered from the shown
+    totals and cells, checked by linear programming. If no pattern short of the whole table
+    protects them, the table is withheld rather than published unsafe (R-SDC-5: drop the
+    breakdown). Zero stays 0.
+    """
+    values = counts.to_numpy(dtype=np.int64)
+    if (values < 0).any():
+        raise ValueError("a breakdown holds counts, which cannot be negative")
+    lines = _total_lines(values.shape, row_totals=row_totals, column_totals=column_totals)
+    hidden = _suppress(values, (values >= 1) & (values <= SMALL_CELL_MAX), lines)
+    if hidden is None:
+        return _withheld(counts)
+    reasons = np.where(hidden, SuppressionReason.CONFIDENTIAL.value, "")
+    return ProtectedTable(
+        cells=counts.astype("Int64").mask(hidden),
+        reasons=pd.DataFrame(reasons, index=counts.index, columns=counts.columns),
+        row_totals=counts.sum(axis=1) if row_totals else None,
+        column_totals=counts.sum(axis=0) if column_totals else None,
+        is_withheld=False,
+    )
+
+
+def collapse_breakdown(
+    respondents: pd.DataFrame,
+    dimensions: Sequence[str],
+    *,
+    k: int = K_ANONYMITY,
+    ethnic_groups: Mapping[str, str] = ONS_5_GROUPS,
+) -> Breakdown:
+    """Coarsen a demographic breakdown until every combination has at least ``k`` people.
+
+    The order is fixed by R-SDC-5: ethnicity as answered, then the five ONS groups, then White /
+    Minority ethnic; then gender is dropped; then the breakdown is dropped. Combinations nobody
+    falls in are true zeros and need no protection. More than two crossed quasi-identifiers are
+    refused. ``ethnic_groups`` maps answer codes to the five groups; an unmapped code raises
+    ValueError rather than being silently lumped.
+    """
+    if len(dimensions) > 2:
+        raise ValueError("never cross more than two quasi-identifiers in one LA report (R-SDC-5)")
+    for kept, level in _collapse_steps(tuple(dimensions)):
+        recoded = _recode(respondents[list(kept)], level, ethnic_groups)
+        if recoded.value_counts(dropna=False).min() >= k:
+            return Breakdown(kept, level, recoded)
+    return Breakdown((), None, respondents.iloc[:, :0])
+
+
+def select_quotes(
+    quotes: pd.DataFrame, *, base: int, limit: int = QUOTE_LIMIT
+) -> tuple[Quote, ...]:
+    """The quotes a report may show (R-SDC-6).
+
+    None unless the LA-round base is at least 30 (a). Only quotes a reviewer has scrubbed and
+    approved (b, c) are used, and each is returned as text and theme alone, never with a
+    demographic tag (d). At most ``limit`` (about ten, e) are taken, one theme at a time in
+    turn so the selection illustrates themes, in ``quote_id`` order within a theme.
+    """
+    if base < QUOTE_MIN_BASE:
+        return ()
+    approved = quotes.loc[quotes[col.REVIEW_STATE] == APPROVED]
+    themes = approved[col.THEME] if col.THEME in approved else pd.Series(None, index=approved.index)
+    ordered = approved.assign(
+        _theme=themes.fillna(""), _turn=approved.groupby(themes.fillna("")).cumcount()
+    ).sort_values(["_turn", "_theme", col.QUOTE_ID], kind="stable")
+    return tuple(
+        Quote(text=row[col.QUOTE_TEXT], theme=row["_theme"] or None)
+        for _, row in ordered.head(limit).iterrows()
+    )
+
+
+def _suppress(values: np.ndarray, primary: np.ndarray, lines: list[Line]) -> np.ndarray | None:
+    """The hidden-cell mask protecting ``primary``, or None when only withholding would do.
+
+    Lines with a single hidden cell are closed first (R-SDC-3). Subtraction along one line is
+    not the only attack, though: cells can also be pinned down across several lines, so the
+    result is checked by linear programming, and while any hidden cell is still recoverable one
+    more cell on a line through it is hidden.
+    """
+    hidden = _close_lines(values, primary, lines)
+    recovered = _recoverable_cells(values, hidden, lines)
+    while recovered.any():
+        extra = _partner(values, hidden, recovered, lines)
+        if extra is None:
+            return None
+        hidden = _close_lines(values, hidden | _single(values.shape, extra), lines)
+        recovered = _recoverable_cells(values, hidden, lines)
+    return hidden
+
+
+def _close_lines(values: np.ndarray, hidden: np.ndarray, lines: list[Line]) -> np.ndarray:
+    """A copy of ``hidden`` extended until no line has exactly one hidden cell."""
+    closed = hidden.copy()
+    cell = _next_secondary(values, closed, lines)
+    while cell is not None:
+        closed[cell] = True
+        cell = _next_secondary(values, closed, lines)
+    return closed
+
+
+def _next_secondary(values: np.ndarray, hidden: np.ndarray, lines: list[Line]) -> Cell | None:
+    """The next-smallest shown cell of the first line with exactly one hidden cell."""
+    for line in lines:
+        shown = [cell for cell in line if not hidden[cell]]
+        if len(line) - len(shown) == 1 and shown:
+            return _smallest(values, shown)
+    return None
+
+
+def _partner(
+    values: np.ndarray, hidden: np.ndarray, recovered: np.ndarray, lines: list[Line]
+) -> Cell | None:
+    """The next-smallest shown cell on the first line through a recoverable hidden cell."""
+    for line in lines:
+        shown = [cell for cell in line if not hidden[cell]]
+        if shown and any(recovered[cell] for cell in line):
+            return _smallest(values, shown)
+    return None
+
+
+def _smallest(values: np.ndarray, cells: list[Cell]) -> Cell:
+    """The smallest of ``cells``, non-zero first: a hidden zero protects less than other
+    cells, because a reader knows it can only be larger than shown, never smaller."""
+    return min(cells, key=lambda cell: (values[cell] == 0, values[cell]))
+
+
+def _single(shape: tuple[int, ...], cell: Cell) -> np.ndarray:
+    """A mask with only ``cell`` set."""
+    mask = np.zeros(shape, dtype=bool)
+    mask[cell] = True
+    return mask
+
+
+def _recoverable_cells(values: np.ndarray, hidden: np.ndarray, lines: list[Line]) -> np.ndarray:
+    """Which hidden cells a reader could pin down from the shown totals and the shown cells.
+
+    For each hidden cell the smallest and largest values consistent with everything shown (and
+    with counts being non-negative) are found by linear programming. The constraints form a
+    transportation problem, whose vertices are whole numbers, so a range narrower than one
+    means the cell is recovered exactly. Returns a boolean array shaped like ``values``.
+    """
+    positions = list(zip(*np.nonzero(hidden), strict=True))
+    a_eq = np.array([[float(cell in line) for cell in positions] for line in lines])
+    b_eq = np.array([sum(values[cell] for cell in line if hidden[cell]) for line in lines])
+    recovered = np.zeros(values.shape, dtype=bool)
+    for k, cell in enumerate(positions):
+        recovered[cell] = _value_range(a_eq, b_eq, k, len(positions)) < 0.5
+    return recovered
+
+
+def _total_lines(shape: tuple[int, ...], *, row_totals: bool, column_totals: bool) -> list[Line]:
+    """The cells behind each shown total: one list per row and/or per column."""
+    n_rows, n_cols = shape
+    rows = [[(r, c) for c in range(n_cols)] for r in range(n_rows)] if row_totals else []
+    cols = [[(r, c) for r in range(n_rows)] for c in range(n_cols)] if column_totals else []
+    return rows + cols
+
+
+def _value_range(a_eq: np.ndarray, b_eq: np.ndarray, k: int, n: int) -> float:
+    """Largest minus smallest feasible value of hidden cell ``k``; infinite if unbounded."""
+    objective = np.eye(n)[k]
+    constraints = {"A_eq": a_eq, "b_eq": b_eq} if len(b_eq) else {}
+    low = linprog(objective, bounds=(0, None), method="highs", **constraints)
+    high = linprog(-objective, bounds=(0, None), method="highs", **constraints)
+    if high.status == 3:
+        return float("inf")
+    return float(-high.fun - low.fun)
+
+
+def _withheld(counts: pd.DataFrame) -> ProtectedTable:
+    """A table with every cell and total hidden (R-SDC-5: "then drop the breakdown")."""
+    return ProtectedTable(
+        cells=counts.astype("Int64").mask(np.ones(counts.shape, dtype=bool)),
+        reasons=pd.DataFrame(SuppressionReason.TABLE_WITHHELD.value, counts.index, counts.columns),
+        row_totals=None,
+        column_totals=None,
+        is_withheld=True,
+    )
+
+
+def _collapse_steps(dimensions: tuple[str, ...]) -> list[tuple[tuple[str, ...], str | None]]:
+    """The breakdowns to try, finest first, in the R-SDC-5 order."""
+    has_ethnicity = col.ETHNICITY in dimensions
+    levels = ["as_answered", "ons_5_groups", "white_or_minority"] if has_ethnicity else [None]
+    steps = [(dimensions, level) for level in levels]
+    if col.GENDER in dimensions and len(dimensions) > 1:
+        steps.append((tuple(d for d in dimensions if d != col.GENDER), levels[-1]))
+    return steps
+
+
+def _recode(
+    frame: pd.DataFrame, level: str | None, ethnic_groups: Mapping[str, str]
+) -> pd.DataFrame:
+    """A copy with ethnicity coarsened to ``level``; other columns unchanged.
+
+    A missing ethnicity joins "not stated", which stays a group of its own at every level.
+    """
+    if level in (None, "as_answered"):
+        return frame.copy()
+    answers = frame[col.ETHNICITY].fillna(NOT_STATED)
+    unmapped = set(answers) - set(ethnic_groups)
+    if unmapped:
+        raise ValueError(f"ethnicity codes with no ONS group: {sorted(unmapped)}")
+    groups = answers.map(ethnic_groups)
+    if level == "white_or_minority":
+        groups = groups.map(lambda group: _WHITE_OR_MINORITY.get(group, _MINORITY))
+    return frame.assign(**{col.ETHNICITY: groups})

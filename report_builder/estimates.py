@@ -1,0 +1,45 @@
+"""Percentages and Wilson intervals for a table of indicator counts (R-STAT-1, R-STAT-4).
+
+The output goes to ``disclosure.mask_indicator_table`` before anything is shown.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from report_builder import columns as col
+from report_builder.stats import wilson_interval
+
+
+def estimate_table(counts: pd.DataFrame) -> pd.DataFrame:
+    """Add ``percent``, ``ci_lower`` and ``ci_upper`` as whole-number percentages.
+
+    ``counts`` needs ``numerator`` and ``denominator``. Every figure is computed from the
+    unrounded counts and rounded once, half up, at the end (R-STAT-4, methods.md D1, D5).
+    Rows nobody answered get NA. The input frame is not changed.
+    """
+    answered = counts[col.DENOMINATOR] > 0
+    intervals = [
+        wilson_interval(int(k), int(n)) if n > 0 else None
+        for k, n in zip(counts[col.NUMERATOR], counts[col.DENOMINATOR], strict=True)
+    ]
+    lower = pd.Series([i.lower if i else None for i in intervals], counts.index, dtype=float)
+    upper = pd.Series([i.upper if i else None for i in intervals], counts.index, dtype=float)
+    share = counts[col.NUMERATOR].where(answered) / counts[col.DENOMINATOR].where(answered)
+    return counts.assign(
+        **{
+            col.PERCENT: _whole_percent(share),
+            col.CI_LOWER: _whole_percent(lower),
+            col.CI_UPPER: _whole_percent(upper),
+        }
+    )
+
+
+def _whole_percent(proportions: pd.Series) -> pd.Series:
+    """Proportions as whole-number percentages, halves rounded up (12.5% shows as 13%).
+
+    A small tolerance stops binary fractions such as 0.145 * 100 = 14.499... rounding down.
+    """
+    values = proportions.astype("Float64") * 100
+    return np.floor(values + 0.5 + 1e-9).astype("Int64")

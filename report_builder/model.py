@@ -1,0 +1,173 @@
+"""Frozen result types shared by the statistics, comparison and disclosure stages.
+
+Everything here is an immutable value: stages return new objects and never change the ones they
+were given (style.md §5.5). Percentages are held as proportions (0-1) until they are displayed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+ALPHA = 0.05
+"""Two-sided significance level: 95% intervals and p < 0.05 (R-STAT-2, R-STAT-3)."""
+
+
+@dataclass(frozen=True)
+class Proportion:
+    """A count of people with the outcome (``count``) out of those who answered (``nobs``)."""
+
+    count: int
+    nobs: int
+
+    def __post_init__(self) -> None:
+        if self.nobs < 0 or not 0 <= self.count <= self.nobs:
+            raise ValueError(f"need 0 <= count <= nobs, got {self.count} of {self.nobs}")
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A two-sided 95% confidence interval on the proportion (or difference) scale."""
+
+    lower: float
+    upper: float
+
+    def contains(self, value: float) -> bool:
+        """True when ``value`` lies inside the closed interval."""
+        return self.lower <= value <= self.upper
+
+
+@dataclass(frozen=True)
+class SignificanceTest:
+    """One hypothesis test and the interval drawn next to it.
+
+    ``estimate`` is the observed proportion (one sample) or difference (two samples);
+    ``null_value`` is the benchmark proportion or 0. ``sensitivity_pvalue`` holds the other
+    method's p-value where R-STAT-2 asks for one to be stored, else None.
+    """
+
+    estimate: float
+    interval: Interval
+    null_value: float
+    pvalue: float
+    method: str
+    sensitivity_pvalue: float | None = None
+
+    @property
+    def interval_excludes_null(self) -> bool:
+        """True when the drawn interval leaves out the null value (R-STAT-2, R-STAT-3)."""
+        return not self.interval.contains(self.null_value)
+
+    @property
+    def methods_disagree(self) -> bool:
+        """True when the sensitivity p-value falls on the other side of 0.05 (R-STAT-2 asks
+        for a note then; about 0.3% of cases, mostly at small n, methods.md S6)."""
+        if self.sensitivity_pvalue is None:
+            return False
+        return (self.pvalue < ALPHA) != (self.sensitivity_pvalue < ALPHA)
+
+
+class ComparisonKind(StrEnum):
+    """The three comparison axes of a report (domain.md §9 item 7)."""
+
+    NATIONAL = "national"
+    OTHER_LAS = "other_las"
+    PREVIOUS_ROUND = "previous_round"
+
+
+class ComparisonStatus(StrEnum):
+    """Whether a comparison was tested, and if not, why not."""
+
+    TESTED = "tested"
+    BASE_TOO_SMALL = "base_too_small"
+    NO_BENCHMARK = "no_benchmark"
+    NOT_COMPARABLE = "not_comparable"
+
+
+class Flag(StrEnum):
+    """The called-out direction of a difference; NONE means no clear difference."""
+
+    HIGHER = "higher"
+    LOWER = "lower"
+    NONE = "none"
+
+
+class Direction(StrEnum):
+    """Which way is good for an indicator (from the indicator catalogue)."""
+
+    HIGHER_IS_BETTER = "higher_is_better"
+    HIGHER_IS_WORSE = "higher_is_worse"
+
+
+class Classification(StrEnum):
+    """Bright spot / area for improvement / no clear difference; NOT_ASSESSED when untested."""
+
+    BRIGHT_SPOT = "bright_spot"
+    AREA_FOR_IMPROVEMENT = "area_for_improvement"
+    NO_CLEAR_DIFFERENCE = "no_clear_difference"
+    NOT_ASSESSED = "not_assessed"
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """One indicator compared on one axis.
+
+    ``test`` is None unless ``status`` is TESTED. ``adjusted_pvalue`` is the Benjamini-Hochberg
+    value within the report section (R-STAT-5), equal to the raw p-value until a section is
+    adjusted. ``is_indicative`` marks a base of 10-29, whose flags must be worded as indicative
+    (R-STAT-4).
+    """
+
+    indicator_id: str
+    kind: ComparisonKind
+    status: ComparisonStatus
+    test: SignificanceTest | None = None
+    adjusted_pvalue: float | None = None
+    flag: Flag = Flag.NONE
+    is_indicative: bool = False
+    benchmark_measure_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Benchmark:
+    """One national comparator figure, as a proportion, with its provenance."""
+
+    measure_id: str
+    indicator_id: str
+    value: float
+    age_min: int
+    age_max: int
+    year: str
+    source_title: str
+    source_url: str
+    sample_size: int | None
+    confidence: str
+
+
+class Marker(StrEnum):
+    """GSS shorthand markers, always in square brackets (R-SDC-7, methods.md D3)."""
+
+    CONFIDENTIAL = "[c]"
+    LOW_RELIABILITY = "[u]"
+
+
+class SuppressionReason(StrEnum):
+    """Why a value carries a marker; each reason has a note in every report language.
+
+    Small cells (R-SDC-2), their secondary partners (R-SDC-3) and all-or-none results (R-SDC-4)
+    share CONFIDENTIAL on purpose: a note saying which hidden cell was the small one, or that a
+    group answered all alike, would itself disclose what the marker hides.
+    """
+
+    BASE_BELOW_10 = "base_below_10"
+    LOW_RELIABILITY = "low_reliability"
+    CONFIDENTIAL = "confidential"
+    TABLE_WITHHELD = "table_withheld"
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A free-text quote cleared for a report: text and theme only, never a demographic tag."""
+
+    text: str
+    theme: str | None

@@ -1,0 +1,122 @@
+"""Specification of report_builder.benchmarks: the packaged file and age-band matching."""
+
+import pandas as pd
+import pytest
+
+from report_builder import columns as col
+from report_builder.benchmarks import load_benchmarks, match_benchmark
+
+
+@pytest.fixture(scope="module")
+def national() -> pd.DataFrame:
+    """The packaged national comparator file."""
+    return load_benchmarks()
+
+
+def write_rows(path, rows: list[dict]) -> str:
+    """A benchmark CSV built from the packaged file's first row, with fields overridden."""
+    base = load_benchmarks().iloc[0].to_dict()
+    pd.DataFrame([{**base, **row} for row in rows]).to_csv(path, index=False)
+    return str(path)
+
+
+def test_the_packaged_file_loads_with_typed_columns(national):
+    """Every column in the README is present, plus indicator_id; ages are whole numbers."""
+    assert tuple(national.columns) == col.BENCHMARK_COLUMNS
+    assert national[col.AGE_MIN].dtype == "int64"
+    assert national[col.VALUE_PCT].between(0, 100).all()
+    assert set(national[col.CONFIDENCE]) <= {"primary", "secondary"}
+
+
+def test_every_packaged_figure_is_marked_secondary(national):
+    """benchmarks README: all figures are secondary until checked against the primary release."""
+    assert (national[col.CONFIDENCE] == "secondary").all()
+
+
+def test_care_leavers_sixteen_to_twenty_five_match_the_ons_sixteen_to_twenty_four_figure(national):
+    """domain.md §3.2: Bright Spots compares care leavers with ONS 16-24 (3% low satisfaction)."""
+    found = match_benchmark(national, "low_life_satisfaction", 16, 25)
+
+    assert found is not None
+    assert found.measure_id == "ons_low_life_satisfaction_16_24"
+    assert found.value == pytest.approx(0.03)
+    assert found.sample_size is None
+
+
+def test_an_age_band_two_years_off_gets_no_national_comparison(national):
+    """README: no forced comparison; 11-17s against the ONS 10-15 figure differ by two years."""
+    assert match_benchmark(national, "high_life_satisfaction", 11, 17) is None
+
+
+def test_an_indicator_with_no_benchmark_gets_none(national):
+    """domain.md §8 item 5: no general-population "likes school" figure was found."""
+    assert match_benchmark(national, "likes_school", 11, 17) is None
+
+
+def test_the_cantril_ladder_never_stands_in_for_the_ons_life_satisfaction_item(national):
+    """HBSC's Cantril ladder is a different measure from ONS life satisfaction (domain.md §3.3)."""
+    found = match_benchmark(national, "high_life_satisfaction", 10, 15)
+
+    assert found is not None
+    assert found.measure_id.startswith("ons_")
+
+
+def test_the_eight_to_ten_bullying_figure_matches_the_eight_to_eleven_band(national):
+    """domain.md §4.2: afraid of bullying, 17% of 8-10s; the current band is 8-11 (one year off)."""
+    found = match_benchmark(national, "afraid_of_school_bullying", 8, 11)
+
+    assert found is not None
+    assert found.value == pytest.approx(0.17)
+
+
+def test_the_latest_release_wins(tmp_path):
+    """README: a new release is a new row with its year, never an edit of an old one."""
+    path = write_rows(
+        tmp_path / "b.csv",
+        [
+            {col.MEASURE_ID: "old", col.YEAR: "2017-2019", col.VALUE_PCT: 3},
+            {col.MEASURE_ID: "new", col.YEAR: "2023", col.VALUE_PCT: 5},
+        ],
+    )
+
+    found = match_benchmark(load_benchmarks(path), "low_life_satisfaction", 16, 24)
+
+    assert found is not None
+    assert found.measure_id == "new"
+
+
+def test_a_file_missing_a_column_is_refused(tmp_path):
+    """Inputs are checked first and the error names what is missing."""
+    path = tmp_path / "b.csv"
+    load_benchmarks().drop(columns=[col.CONFIDENCE]).to_csv(path, index=False)
+
+    with pytest.raises(ValueError, match="confidence"):
+        load_benchmarks(path)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        (col.VALUE_PCT, 0, "value_pct"),
+        (col.VALUE_PCT, 100, "value_pct"),
+        (col.AGE_MIN, 30, "age_min"),
+        (col.SAMPLE_SIZE, 0, "sample_size"),
+        (col.SAMPLE_SIZE, "many", "sample_size"),
+        (col.CONFIDENCE, "high", "confidence"),
+        (col.INDICATOR_ID, "Low Life", "snake_case"),
+    ],
+)
+def test_a_row_breaking_a_rule_is_refused_by_name(tmp_path, field, value, message):
+    """A bad release is refused before any report uses it, naming the rule and the measure."""
+    path = write_rows(tmp_path / "b.csv", [{col.MEASURE_ID: "broken", field: value}])
+
+    with pytest.raises(ValueError, match=f"{message}.*broken"):
+        load_benchmarks(path)
+
+
+def test_duplicate_measure_ids_are_refused(tmp_path):
+    """measure_id identifies one figure; a duplicate would make matching ambiguous."""
+    path = write_rows(tmp_path / "b.csv", [{col.MEASURE_ID: "same"}, {col.MEASURE_ID: "same"}])
+
+    with pytest.raises(ValueError, match="duplicate measure_id"):
+        load_benchmarks(path)
