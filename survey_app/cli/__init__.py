@@ -8,7 +8,9 @@ from flask import Flask
 def register_cli(app: Flask) -> None:
     """Attach every command group to ``app.cli``."""
     from questionnaires.cli import questionnaires_cli
+    from survey_app.cli.backup import backup_cli
     from survey_app.cli.demo import demo_cli
 
+    app.cli.add_command(backup_cli)
     app.cli.add_command(demo_cli)
     app.cli.add_command(questionnaires_cli)
