@@ -58,3 +58,54 @@ BENCHMARK_COLUMNS = (
     CONFIDENCE,
     NOTES,
 )
+
+# Responses frame (long format): one row per response and answered item (inputs.py).
+# Skipped items have no row; a multi_choice answer is a JSON list string such as
+# '["education", "work"]'; free text is the text itself. ``completed`` repeats on every row of a
+# response. Repeated text columns may be pandas categoricals (the synthetic generator and the
+# benchmark use them to keep ~3 million rows small).
+RESPONSE_ID = "response_id"
+ROUND_ID = "round_id"
+PERIOD = "period"
+INSTRUMENT = "instrument"
+VERSION = "version"
+CONTENT_HASH = "content_hash"
+MODE = "mode"
+LANGUAGE = "language"
+ITEM_ID = "item_id"
+VALUE = "value"
+COMPLETED = "completed"
+
+RESPONSE_COLUMNS = (
+    RESPONSE_ID,
+    ROUND_ID,
+    LA_CODE,
+    PERIOD,
+    INSTRUMENT,
+    VERSION,
+    CONTENT_HASH,
+    MODE,
+    LANGUAGE,
+    ITEM_ID,
+    VALUE,
+    COMPLETED,
+)
+
+# Quotes frame: one row per free-text answer put forward as a quote. Only rows whose
+# ``review_state`` is "approved" may ever be shown (R-SDC-6 c).
+QUOTE_COLUMNS = (QUOTE_ID, LA_CODE, ROUND_ID, INSTRUMENT, ITEM_ID, QUOTE_TEXT, REVIEW_STATE)
+
+# Indicator counts (indicators.indicator_counts): AGE_BAND holds the instrument id, and
+# FINGERPRINT the indicator's definition hash in the version answered, so only comparable
+# versions are ever pooled or compared.
+FINGERPRINT = "fingerprint"
+COUNT_COLUMNS = (
+    INDICATOR_ID,
+    LA_CODE,
+    ROUND_ID,
+    PERIOD,
+    AGE_BAND,
+    FINGERPRINT,
+    NUMERATOR,
+    DENOMINATOR,
+)

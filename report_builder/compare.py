@@ -63,8 +63,26 @@ def compare_with_national(
 
 
 def compare_with_other_las(indicator_id: str, this: Proportion, others: Proportion) -> Comparison:
-    """Compare with other LAs of the same period, pooled and excluding this LA (R-STAT-3)."""
-    return _compare_two_samples(indicator_id, ComparisonKind.OTHER_LAS, this, others)
+    """Compare with other LAs of the same period, pooled and excluding this LA (R-STAT-3).
+
+    When the pool is at least ten times this LA's base, its proportion is treated as fixed,
+    exactly as a national figure is (R-STAT-2, methods.md S7): the one-sample score test, whose
+    flag always matches the Wilson interval drawn, or the exact binomial test for bases of
+    10-29 (R-STAT-4). Otherwise the two samples are compared (Newcombe interval; score or
+    Boschloo p-value). This also avoids Boschloo's test on small-against-huge tables, which
+    costs seconds each and adds nothing when one proportion is known so precisely.
+    """
+    kind = ComparisonKind.OTHER_LAS
+    if this.nobs >= MIN_BASE and _pool_is_fixed(others, this.nobs):
+        is_small = this.nobs < RELIABLE_BASE
+        share = others.count / others.nobs
+        return _tested(
+            indicator_id,
+            kind,
+            one_sample_test(this.count, this.nobs, share, exact=is_small),
+            is_small,
+        )
+    return _compare_two_samples(indicator_id, kind, this, others)
 
 
 def compare_with_previous_round(
@@ -154,6 +172,12 @@ def _benchmark_is_fixed(benchmark: Benchmark, nobs: int) -> bool:
     """An unknown benchmark n is a large population survey, so treated as fixed (S7)."""
     size = benchmark.sample_size
     return size is None or size >= BENCHMARK_SIZE_RATIO * nobs
+
+
+def _pool_is_fixed(pool: Proportion, nobs: int) -> bool:
+    """A pool of other LAs counts as fixed when it is at least ten times this LA's base and its
+    proportion lies strictly between 0 and 1 (a one-sample test needs that)."""
+    return pool.nobs >= BENCHMARK_SIZE_RATIO * nobs and 0 < pool.count < pool.nobs
 
 
 def _benchmark_as_proportion(benchmark: Benchmark) -> Proportion:

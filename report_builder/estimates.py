@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+from statsmodels.stats.proportion import proportion_confint
 
 from report_builder import columns as col
-from report_builder.stats import wilson_interval
+from report_builder.model import ALPHA
 
 
 def estimate_table(counts: pd.DataFrame) -> pd.DataFrame:
@@ -17,26 +18,26 @@ def estimate_table(counts: pd.DataFrame) -> pd.DataFrame:
 
     ``counts`` needs ``numerator`` and ``denominator``. Every figure is computed from the
     unrounded counts and rounded once, half up, at the end (R-STAT-4, methods.md D1, D5).
-    Rows nobody answered get NA. The input frame is not changed.
+    Rows nobody answered get NA. The intervals are ``stats.wilson_interval``'s, computed for
+    all rows in one vectorised call. The input frame is not changed.
     """
     answered = counts[col.DENOMINATOR] > 0
-    intervals = [
-        wilson_interval(int(k), int(n)) if n > 0 else None
-        for k, n in zip(counts[col.NUMERATOR], counts[col.DENOMINATOR], strict=True)
-    ]
-    lower = pd.Series([i.lower if i else None for i in intervals], counts.index, dtype=float)
-    upper = pd.Series([i.upper if i else None for i in intervals], counts.index, dtype=float)
+    count = counts[col.NUMERATOR].where(answered, 0).to_numpy(dtype=float)
+    nobs = counts[col.DENOMINATOR].where(answered, 1).to_numpy(dtype=float)
+    low, high = proportion_confint(count, nobs, alpha=ALPHA, method="wilson")
+    lower = pd.Series(low, counts.index, dtype=float).where(answered)
+    upper = pd.Series(high, counts.index, dtype=float).where(answered)
     share = counts[col.NUMERATOR].where(answered) / counts[col.DENOMINATOR].where(answered)
     return counts.assign(
         **{
-            col.PERCENT: _whole_percent(share),
-            col.CI_LOWER: _whole_percent(lower),
-            col.CI_UPPER: _whole_percent(upper),
+            col.PERCENT: whole_percent(share),
+            col.CI_LOWER: whole_percent(lower),
+            col.CI_UPPER: whole_percent(upper),
         }
     )
 
 
-def _whole_percent(proportions: pd.Series) -> pd.Series:
+def whole_percent(proportions: pd.Series) -> pd.Series:
     """Proportions as whole-number percentages, halves rounded up (12.5% shows as 13%).
 
     A small tolerance stops binary fractions such as 0.145 * 100 = 14.499... rounding down.

@@ -82,6 +82,9 @@ class ComparisonStatus(StrEnum):
     BASE_TOO_SMALL = "base_too_small"
     NO_BENCHMARK = "no_benchmark"
     NOT_COMPARABLE = "not_comparable"
+    SUPPRESSED = "suppressed"
+    """Not tested because one side's result is hidden by disclosure control (R-SDC-4): a test
+    or a difference would reveal what the marker hides."""
 
 
 class Flag(StrEnum):

@@ -19,6 +19,7 @@ from statsmodels.stats.proportion import (
     test_proportions_2indep,
 )
 
+from report_builder.exact import boschloo_pvalue
 from report_builder.model import ALPHA, Interval, SignificanceTest
 
 MIN_EXPECTED_CELL = 5
@@ -136,9 +137,13 @@ def _score_pvalue(count1: int, nobs1: int, count2: int, nobs2: int) -> float:
 
 
 def _boschloo_pvalue(count1: int, nobs1: int, count2: int, nobs2: int) -> float:
-    """Boschloo exact p-value; each column is one sample, ``[[k1, k2], [n1-k1, n2-k2]]`` (S13)."""
-    table = [[count1, count2], [nobs1 - count1, nobs2 - count2]]
-    return float(sps.boschloo_exact(table, alternative="two-sided").pvalue)
+    """Boschloo exact p-value; each column is one sample, ``[[k1, k2], [n1-k1, n2-k2]]`` (S13).
+
+    Computed by ``exact.boschloo_pvalue``, which follows SciPy's definition but runs several
+    times faster (SciPy's optimiser search dominated report build times; tested against
+    ``scipy.stats.boschloo_exact``).
+    """
+    return boschloo_pvalue(count1, nobs1, count2, nobs2)
 
 
 def adjust_pvalues(pvalues: Sequence[float], method: Adjustment = "bh") -> tuple[float, ...]:

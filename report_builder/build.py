@@ -1,0 +1,259 @@
+"""Build one LA's report for one round: frames in, a frozen ``Report`` out.
+
+The stages run in order (style.md §5.5): counts (``indicators``) → estimates and disclosure
+control (``results``, ``demographics``; every rule lives in ``disclosure.py``) → comparisons
+and Benjamini-Hochberg (``assess``) → wording (``wording``, ``labels``) → dataclasses. Nothing
+leaves this function that disclosure control has not cleared, so the HTML, PDF and CSV
+renderers all show the same things (R-SDC-8).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from questionnaires import Catalogue, InstrumentVersion
+from report_builder import columns as col
+from report_builder.assess import assess
+from report_builder.comparators import build_comparators, round_versions
+from report_builder.demographics import demographic_tables, response_rates, round_respondents
+from report_builder.disclosure import select_quotes
+from report_builder.formatting import count_text, date_text
+from report_builder.indicators import indicator_counts
+from report_builder.inputs import check_quotes, check_response_columns
+from report_builder.labels import DOMAINS, text
+from report_builder.methods_note import methods_note
+from report_builder.model import Benchmark, Classification, Quote, SuppressionReason
+from report_builder.report_model import (
+    DemographicTable,
+    Highlight,
+    IndicatorResult,
+    Report,
+    ResponseRate,
+    Section,
+)
+from report_builder.results import (
+    assessment_rows,
+    indicator_results,
+    indicator_table,
+    masked_table,
+    sensitive_indicators,
+)
+from report_builder.stats import Adjustment
+from report_builder.wording import Language
+
+
+def build_report(
+    responses: pd.DataFrame,
+    catalogue: Catalogue,
+    benchmarks: pd.DataFrame,
+    *,
+    la_code: str,
+    round_id: str,
+    previous_round_id: str | None = None,
+    denominators: Mapping[str, int] | None = None,
+    quotes: pd.DataFrame | None = None,
+    adjust: Adjustment = "bh",
+    language: Language = "en",
+    la_name: str | None = None,
+    counts: pd.DataFrame | None = None,
+    generated_on: date | None = None,
+) -> Report:
+    """The report for ``la_code``'s round ``round_id``.
+
+    ``responses`` holds every LA's responses (the responses contract in ``columns.py``);
+    other LAs of the same period are the comparison group. ``benchmarks`` is
+    ``load_benchmarks()``. ``denominators`` maps instrument to eligible population for
+    response rates; ``quotes`` follows the quotes contract. ``counts`` may pass
+    ``indicator_counts(responses, catalogue)`` computed once when building many reports.
+    Raises ValueError if the round has no responses from ``la_code``.
+    """
+    counts = indicator_counts(responses, catalogue) if counts is None else counts
+    round_rows = _round_rows(check_response_columns(responses), la_code, round_id)
+    versions = round_versions(round_rows, round_id, catalogue)
+    period = str(round_rows[col.PERIOD].iloc[0])
+    previous_label = _period_of(responses, previous_round_id)
+    results, used = _indicator_results(
+        counts,
+        catalogue,
+        benchmarks,
+        _Round(la_code, round_id, period, versions),
+        previous=(previous_round_id, _previous_versions(responses, previous_round_id, catalogue)),
+        adjust=adjust,
+        language=language,
+        previous_label=previous_label or "",
+    )
+    respondents = round_respondents(round_rows)
+    rates = response_rates(respondents, versions, denominators, language)
+    demographics = demographic_tables(round_rows, respondents, catalogue, versions, language)
+    reasons = _reasons(results, rates, demographics)
+    today = generated_on or date.today()
+    return Report(
+        title=text("title", language, la=la_name or la_code, round=period),
+        la_code=la_code,
+        la_name=la_name or la_code,
+        round_id=round_id,
+        round_label=period,
+        previous_round_id=previous_round_id,
+        previous_round_label=previous_label,
+        language=language,
+        generated_on=today,
+        generated_on_text=date_text(today, language),
+        respondents=len(respondents),
+        respondents_text=count_text(len(respondents), language),
+        response_rates=rates,
+        demographics=demographics,
+        sections=_sections(results, language),
+        bright_spots=_highlights(results, Classification.BRIGHT_SPOT, language),
+        areas_for_improvement=_highlights(results, Classification.AREA_FOR_IMPROVEMENT, language),
+        quotes=_quotes(quotes, la_code, round_id, base=len(respondents)),
+        methods=methods_note(reasons, used, adjust=adjust, language=language),
+    )
+
+
+@dataclass(frozen=True)
+class _Round:
+    """The LA round being reported on."""
+
+    la_code: str
+    round_id: str
+    period: str
+    versions: Mapping[str, InstrumentVersion]
+
+
+def _indicator_results(
+    counts: pd.DataFrame,
+    catalogue: Catalogue,
+    benchmarks: pd.DataFrame,
+    this: _Round,
+    *,
+    previous: tuple[str | None, Mapping[str, InstrumentVersion]],
+    adjust: Adjustment,
+    language: Language,
+    previous_label: str,
+) -> tuple[list[IndicatorResult], list[Benchmark]]:
+    """Masked results with their comparisons, and the national figures they used."""
+    sensitive = sensitive_indicators(catalogue)
+    table = indicator_table(
+        counts, catalogue, this.versions, la_code=this.la_code, round_id=this.round_id
+    )
+    masked = masked_table(table, sensitive)
+    previous_round_id, previous_versions = previous
+    comparators = build_comparators(
+        counts,
+        catalogue,
+        sensitive,
+        la_code=this.la_code,
+        period=this.period,
+        fingerprints={
+            (row[col.INDICATOR_ID], row[col.AGE_BAND]): row[col.FINGERPRINT]
+            for row in table.to_dict("records")
+        },
+        versions=this.versions,
+        previous_round_id=previous_round_id,
+        previous_versions=previous_versions,
+    )
+    rows = assessment_rows(masked, catalogue, this.versions)
+    assessments = assess(
+        rows, comparators, benchmarks, has_previous=previous_round_id is not None, adjust=adjust
+    )
+    results = indicator_results(
+        masked,
+        catalogue,
+        this.versions,
+        assessments,
+        comparators,
+        language=language,
+        previous_label=previous_label,
+    )
+    return results, [a.benchmark for a in assessments.values() if a.benchmark is not None]
+
+
+def _round_rows(responses: pd.DataFrame, la_code: str, round_id: str) -> pd.DataFrame:
+    """This LA's rows of ``round_id``; ValueError when there are none."""
+    rows = responses.loc[responses[col.ROUND_ID] == round_id]
+    rows = rows.loc[rows[col.LA_CODE] == la_code]
+    if rows.empty:
+        raise ValueError(f"no responses from {la_code!r} in round {round_id!r}")
+    return rows
+
+
+def _previous_versions(
+    responses: pd.DataFrame, previous_round_id: str | None, catalogue: Catalogue
+) -> dict[str, InstrumentVersion]:
+    """Instrument to version in the previous round (empty without one)."""
+    if previous_round_id is None:
+        return {}
+    rows = responses.loc[responses[col.ROUND_ID] == previous_round_id]
+    return round_versions(rows, previous_round_id, catalogue)
+
+
+def _period_of(responses: pd.DataFrame, round_id: str | None) -> str | None:
+    """The period label of a round, e.g. "2025"; None when there is no such round."""
+    if round_id is None:
+        return None
+    periods = responses.loc[responses[col.ROUND_ID] == round_id, col.PERIOD]
+    return str(periods.iloc[0]) if len(periods) else round_id
+
+
+def _sections(results: list[IndicatorResult], language: Language) -> tuple[Section, ...]:
+    """One section per domain, in report order, each keeping catalogue order."""
+    return tuple(
+        Section(domain, text(domain, language), tuple(r for r in results if r.domain == domain))
+        for domain in DOMAINS
+        if any(r.domain == domain for r in results)
+    )
+
+
+def _highlights(
+    results: list[IndicatorResult], classification: Classification, language: Language
+) -> tuple[Highlight, ...]:
+    """Bright spots or areas for improvement: every shown result with such a comparison."""
+    return tuple(
+        Highlight(
+            indicator_id=result.indicator_id,
+            age_band=result.age_band,
+            kind=comparison.kind,
+            classification=classification,
+            text=text(
+                "highlight",
+                language,
+                label=result.label,
+                band=result.age_band_label,
+                percent=result.percent_text,
+                phrase=comparison.text,
+            ),
+        )
+        for result in results
+        if result.is_shown
+        for comparison in result.comparisons
+        if comparison.classification is classification
+    )
+
+
+def _quotes(
+    quotes: pd.DataFrame | None, la_code: str, round_id: str, *, base: int
+) -> tuple[Quote, ...]:
+    """Approved quotes of this LA round, themed by question (R-SDC-6, ``select_quotes``)."""
+    if quotes is None:
+        return ()
+    check_quotes(quotes)
+    own = quotes.loc[(quotes[col.LA_CODE] == la_code) & (quotes[col.ROUND_ID] == round_id)]
+    return select_quotes(own.assign(**{col.THEME: own[col.ITEM_ID]}), base=base)
+
+
+def _reasons(
+    results: list[IndicatorResult],
+    rates: tuple[ResponseRate, ...],
+    demographics: tuple[DemographicTable, ...],
+) -> set[str]:
+    """Every suppression reason behind a marker anywhere in the report (R-SDC-7)."""
+    reasons = {r.note for r in results if r.note}
+    if any(rate.respondents is None for rate in rates):
+        reasons.add(SuppressionReason.CONFIDENTIAL.value)
+    if any(table.is_withheld for table in demographics):
+        reasons.add(SuppressionReason.TABLE_WITHHELD.value)
+    return reasons

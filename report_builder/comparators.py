@@ -1,0 +1,123 @@
+"""The figures one LA's round is compared with: other LAs pooled, and its previous round.
+
+Both come from the one counts frame (``indicators.indicator_counts``), computed once for all
+LAs: other LAs are the period's totals minus this LA's own counts, per indicator, age band and
+fingerprint, so only comparable versions are pooled (docs/statistics.md §6). Comparator rows
+go through ``disclosure.mask_indicator_table`` like the LA's own rows, so a hidden comparator
+is never tested or shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+
+from questionnaires import Catalogue, InstrumentVersion, comparable
+from report_builder import columns as col
+from report_builder.disclosure import mask_indicator_table
+from report_builder.estimates import whole_percent
+from report_builder.model import Marker, Proportion
+
+Key = tuple[str, str]
+"""(indicator_id, age_band)."""
+
+
+@dataclass(frozen=True)
+class Comparator:
+    """A comparator's counts and whether disclosure control hides its result."""
+
+    proportion: Proportion
+    is_hidden: bool
+    percent: int | None
+
+
+@dataclass(frozen=True)
+class Comparators:
+    """Everything one report compares against, keyed by (indicator_id, age_band).
+
+    ``previous`` is empty when there is no previous round; a key missing from
+    ``previous_comparable`` means the indicator cannot be compared across the rounds.
+    """
+
+    others: Mapping[Key, Comparator]
+    previous: Mapping[Key, Comparator]
+    previous_comparable: Mapping[Key, bool]
+
+
+def round_versions(
+    responses: pd.DataFrame, round_id: str, catalogue: Catalogue
+) -> dict[str, InstrumentVersion]:
+    """The version each instrument used in ``round_id``: instrument id to version."""
+    rows = responses.loc[responses[col.ROUND_ID] == round_id, [col.INSTRUMENT, col.VERSION]]
+    pairs = rows.drop_duplicates().itertuples(index=False)
+    return {
+        str(instrument): catalogue.get(f"{instrument}@v{version}") for instrument, version in pairs
+    }
+
+
+def pooled_others(counts: pd.DataFrame, period: str, la_code: str) -> pd.DataFrame:
+    """Counts of every other LA in ``period``: the period's totals minus this LA's own."""
+    keys = [col.INDICATOR_ID, col.AGE_BAND, col.FINGERPRINT]
+    in_period = counts.loc[counts[col.PERIOD] == period]
+    totals = in_period.groupby(keys)[[col.NUMERATOR, col.DENOMINATOR]].sum()
+    own = (
+        in_period.loc[in_period[col.LA_CODE] == la_code]
+        .groupby(keys)[[col.NUMERATOR, col.DENOMINATOR]]
+        .sum()
+    )
+    return totals.sub(own.reindex(totals.index, fill_value=0)).reset_index()
+
+
+def build_comparators(
+    counts: pd.DataFrame,
+    catalogue: Catalogue,
+    sensitive: frozenset[str],
+    *,
+    la_code: str,
+    period: str,
+    fingerprints: Mapping[Key, str],
+    versions: Mapping[str, InstrumentVersion],
+    previous_round_id: str | None,
+    previous_versions: Mapping[str, InstrumentVersion],
+) -> Comparators:
+    """Other-LA and previous-round comparators for the keys (and fingerprints) of this round."""
+    others = _lookup(pooled_others(counts, period, la_code), sensitive, fingerprints)
+    if previous_round_id is None:
+        return Comparators(others, {}, {})
+    previous_counts = counts.loc[counts[col.ROUND_ID] == previous_round_id]
+    is_comparable = {
+        key: comparable(catalogue.indicator(key[0]), versions[key[1]], previous_versions[key[1]])
+        for key in fingerprints
+        if key[1] in previous_versions
+    }
+    return Comparators(others, _lookup(previous_counts, sensitive, None), is_comparable)
+
+
+def _lookup(
+    counts: pd.DataFrame, sensitive: frozenset[str], fingerprints: Mapping[Key, str] | None
+) -> dict[Key, Comparator]:
+    """Masked comparators by key, keeping only rows with the wanted fingerprint if given.
+
+    The raw counts ride along in private columns: they feed the tests, never the display.
+    """
+    table = _with_percent(counts).assign(
+        _count=counts[col.NUMERATOR], _nobs=counts[col.DENOMINATOR]
+    )
+    found = {}
+    for row in mask_indicator_table(table, sensitive).to_dict("records"):
+        key = (row[col.INDICATOR_ID], row[col.AGE_BAND])
+        if fingerprints is None or fingerprints.get(key) == row[col.FINGERPRINT]:
+            found[key] = Comparator(
+                Proportion(int(row["_count"]), int(row["_nobs"])),
+                is_hidden=row[col.MARKER] == Marker.CONFIDENTIAL,
+                percent=None if pd.isna(row[col.PERCENT]) else int(row[col.PERCENT]),
+            )
+    return found
+
+
+def _with_percent(counts: pd.DataFrame) -> pd.DataFrame:
+    """The counts with whole-number percentages (rounded half up, as ``estimate_table``)."""
+    share = counts[col.NUMERATOR] / counts[col.DENOMINATOR].where(counts[col.DENOMINATOR] > 0)
+    return counts.assign(**{col.PERCENT: whole_percent(share)})

@@ -1,0 +1,171 @@
+"""Every table of a ``Report`` as CSV bytes, and all of them as one XLSX workbook.
+
+Hidden values appear as their GSS marker (``[c]``) in the cell, and the notes table explains
+every marker used (R-SDC-7); the values are exactly those of the HTML and PDF reports because
+all three read the same disclosure-controlled model (R-SDC-8).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+
+import pandas as pd
+
+from report_builder.model import Marker
+from report_builder.report_model import Report
+
+CSV_ENCODING = "utf-8-sig"
+"""UTF-8 with a byte-order mark, so spreadsheet software shows Welsh letters correctly."""
+
+
+def report_tables(report: Report) -> dict[str, pd.DataFrame]:
+    """The report's tables by name: indicators, comparisons, response rates, demographics,
+    highlights, quotes and notes."""
+    return {
+        "indicators": _indicators(report),
+        "comparisons": _comparisons(report),
+        "response_rates": _response_rates(report),
+        "demographics": _demographics(report),
+        "highlights": _highlights(report),
+        "quotes": pd.DataFrame({"quote": [q.text for q in report.quotes]}),
+        "notes": _notes(report),
+    }
+
+
+def report_csv(report: Report) -> dict[str, bytes]:
+    """Each table as CSV bytes, keyed by file name (``indicators.csv`` ...)."""
+    return {
+        f"{name}.csv": table.to_csv(index=False).encode(CSV_ENCODING)
+        for name, table in report_tables(report).items()
+    }
+
+
+def report_xlsx(report: Report) -> bytes | None:
+    """All tables as sheets of one XLSX workbook, or None when openpyxl is not installed."""
+    if importlib.util.find_spec("openpyxl") is None:
+        return None
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        for name, table in report_tables(report).items():
+            table.to_excel(writer, sheet_name=name[:31], index=False)
+    return buffer.getvalue()
+
+
+def _shown(value: object, marker: str = Marker.CONFIDENTIAL.value) -> object:
+    """A shown value, or the marker in its place."""
+    return marker if value is None else value
+
+
+def _indicators(report: Report) -> pd.DataFrame:
+    """One row per indicator and age band, hidden cells as [c]."""
+    return pd.DataFrame(
+        [
+            {
+                "indicator_id": r.indicator_id,
+                "indicator": r.label,
+                "domain": r.domain,
+                "age_band": r.age_band,
+                "age_band_label": r.age_band_label,
+                "base": _shown(r.base),
+                "numerator": _shown(r.numerator),
+                "percent": _shown(r.percent),
+                "ci_lower": _shown(r.ci_lower),
+                "ci_upper": _shown(r.ci_upper),
+                "marker": r.marker,
+            }
+            for r in report.results()
+        ]
+    )
+
+
+def _comparisons(report: Report) -> pd.DataFrame:
+    """One row per indicator, age band and comparison, with the wording used in the report."""
+    return pd.DataFrame(
+        [
+            {
+                "indicator_id": r.indicator_id,
+                "age_band": r.age_band,
+                "comparison": c.kind.value,
+                "comparator": c.comparator_label,
+                "comparator_percent": _shown(c.comparator_percent, ""),
+                "result": c.text,
+                "classification": c.classification_text,
+                "difference_points": _shown(c.difference, ""),
+                "interval_lower": _shown(c.interval_lower, ""),
+                "interval_upper": _shown(c.interval_upper, ""),
+                "p_value": _shown(c.pvalue, ""),
+                "adjusted_p_value": _shown(c.adjusted_pvalue, ""),
+                "method": c.method or "",
+                "note": c.note,
+            }
+            for r in report.results()
+            for c in r.comparisons
+        ]
+    )
+
+
+def _response_rates(report: Report) -> pd.DataFrame:
+    """Respondents, population and response rate per age band."""
+    return pd.DataFrame(
+        [
+            {
+                "age_band": rate.age_band,
+                "age_band_label": rate.age_band_label,
+                "respondents": _shown(rate.respondents),
+                "population": _shown(rate.population, ""),
+                "response_rate_percent": _shown(rate.rate_percent, rate.rate_text),
+            }
+            for rate in report.response_rates
+        ]
+    )
+
+
+def _demographics(report: Report) -> pd.DataFrame:
+    """Every demographic table stacked; a withheld table is one [c] row with its note."""
+    rows = []
+    for table in report.demographics:
+        if table.is_withheld:
+            rows.append(
+                {
+                    "characteristic": table.title,
+                    "group": Marker.CONFIDENTIAL.value,
+                    "count": Marker.CONFIDENTIAL.value,
+                    "percent": Marker.CONFIDENTIAL.value,
+                }
+            )
+        rows.extend(
+            {
+                "characteristic": table.title,
+                "group": row.label,
+                "count": row.count,
+                "percent": row.percent,
+            }
+            for row in table.rows
+        )
+    return pd.DataFrame(rows, columns=["characteristic", "group", "count", "percent"])
+
+
+def _highlights(report: Report) -> pd.DataFrame:
+    """Bright spots and areas for improvement as sentences."""
+    return pd.DataFrame(
+        [
+            {
+                "classification": h.classification.value,
+                "indicator_id": h.indicator_id,
+                "age_band": h.age_band,
+                "comparison": h.kind.value,
+                "text": h.text,
+            }
+            for h in (*report.bright_spots, *report.areas_for_improvement)
+        ],
+        columns=["classification", "indicator_id", "age_band", "comparison", "text"],
+    )
+
+
+def _notes(report: Report) -> pd.DataFrame:
+    """Marker notes, the significance note and the methods paragraphs."""
+    methods = report.methods
+    notes = [*methods.marker_notes, methods.significance_note, *methods.paragraphs]
+    notes += [source.text for source in methods.benchmark_sources]
+    return pd.DataFrame({"note": notes})

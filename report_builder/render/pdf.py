@@ -1,0 +1,269 @@
+"""A ``Report`` as a PDF (ReportLab Platypus): the secondary output beside the HTML report.
+
+ReportLab cannot tag a PDF (methods.md A15), so the cover and every page footer say the PDF is
+not fully accessible and point to the HTML report and the data files (R-A11Y-3, A14). The
+document carries its title, author, subject and language; headings are PDF bookmarks (the
+outline) and feed a contents page; every chart is followed by its data table with n and the
+95% interval (R-A11Y-4); pages are numbered. Welsh needs a font with ŵ and ŷ, so DejaVu Sans
+is used where the system has it (Debian's fonts-dejavu-core); otherwise Helvetica.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+from collections.abc import Sequence
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from report_builder.model import ComparisonKind
+from report_builder.render.charts import SectionChart, chart_drawing, section_charts
+from report_builder.render.pdf_text import pdf_text
+from report_builder.report_model import IndicatorResult, Report
+
+FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"),)
+LANGUAGE_TAGS = {"en": "en-GB", "cy": "cy"}
+
+
+class _Document(SimpleDocTemplate):
+    """Adds each heading to the outline (bookmarks) and to the contents page."""
+
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 ReportLab's hook name
+        level = getattr(flowable, "outline_level", None)
+        if level is None:
+            return
+        title = flowable.getPlainText()
+        key = f"h{id(flowable)}"
+        self.canv.bookmarkPage(key)
+        self.canv.addOutlineEntry(title, key, level=level, closed=level > 0)
+        self.notify("TOCEntry", (level, title, self.page, key))
+
+
+def report_pdf(
+    report: Report, *, html_url: str | None = None, data_url: str | None = None
+) -> bytes:
+    """The report as PDF bytes; ``html_url`` and ``data_url`` link the accessible versions."""
+    words = pdf_text(report.language)
+    styles = _styles()
+    buffer = io.BytesIO()
+    document = _Document(
+        buffer,
+        pagesize=A4,
+        title=report.title,
+        author="Care Voices",
+        subject=words["subject"],
+        lang=LANGUAGE_TAGS[report.language],
+        leftMargin=18 * mm,
+        rightMargin=18 * mm,
+        topMargin=18 * mm,
+        bottomMargin=20 * mm,
+    )
+    story = _story(report, styles, words, html_url=html_url, data_url=data_url)
+    footer = functools.partial(_footer, words=words, font=styles["BodyText"].fontName)
+    document.multiBuild(story, onFirstPage=footer, onLaterPages=footer)
+    return buffer.getvalue()
+
+
+def _story(report: Report, styles, words: dict[str, str], *, html_url, data_url) -> list:
+    """Every flowable in reading order."""
+    story: list = _cover(report, styles, words, html_url=html_url, data_url=data_url)
+    contents = TableOfContents()
+    contents.levelStyles = [_level_style(styles, 0), _level_style(styles, 1)]
+    story += [Paragraph(words["contents"], styles["Heading1"]), contents, PageBreak()]
+    story += _highlights(report, styles, words)
+    story += _respondents(report, styles, words)
+    charts = section_charts(report)
+    for section in report.sections:
+        story.append(_heading(section.title, styles, 0))
+        story += _section_charts(
+            [c for c in charts if c.domain == section.domain], section.results, styles, words
+        )
+    story += _quotes(report, styles, words)
+    story += _methods(report, styles, words)
+    return story
+
+
+def _cover(report: Report, styles, words, *, html_url, data_url) -> list:
+    """Title page with the accessibility note and links to the HTML report and data."""
+    note = words["not_accessible"]
+    links = [f'<a href="{url}" color="blue">{url}</a>' for url in (html_url, data_url) if url]
+    return [
+        Spacer(1, 40 * mm),
+        Paragraph(report.title, styles["Title"]),
+        Paragraph(f"{report.la_name} ({report.la_code})", styles["Heading2"]),
+        Paragraph(f"{words['generated']}: {report.generated_on_text}", styles["BodyText"]),
+        Spacer(1, 10 * mm),
+        Paragraph(note + (" " + " ".join(links) if links else ""), styles["BodyText"]),
+        PageBreak(),
+    ]
+
+
+def _highlights(report: Report, styles, words) -> list:
+    """Bright spots, then areas for improvement, as bulleted sentences."""
+    story = [_heading(words["summary"], styles, 0)]
+    for title, items in (
+        (words["bright_spots"], report.bright_spots),
+        (words["areas"], report.areas_for_improvement),
+    ):
+        story.append(_heading(title, styles, 1))
+        texts = [h.text for h in items] or [words["none"]]
+        story += [Paragraph(text, styles["BodyText"], bulletText="•") for text in texts]
+    story.append(Paragraph(report.methods.significance_note, styles["Italic"]))
+    return story
+
+
+def _respondents(report: Report, styles, words) -> list:
+    """Response rates and demographic tables, each a real table with a header row."""
+    story = [_heading(words["who_took_part"], styles, 0)]
+    story.append(
+        Paragraph(f"{words['respondents']}: {report.respondents_text}", styles["BodyText"])
+    )
+    rows = [[words["age_band"], words["respondents"], words["population"], words["rate"]]]
+    rows += [
+        [r.age_band_label, r.respondents_text, r.population_text, r.rate_text]
+        for r in report.response_rates
+    ]
+    story.append(_table(rows, styles))
+    for table in report.demographics:
+        story.append(_heading(table.title, styles, 1))
+        if table.is_withheld:
+            story.append(Paragraph(table.note, styles["BodyText"]))
+            continue
+        body = [[words["group"], words["count"], words["percent"]]]
+        body += [[row.label, row.count_text, row.percent_text] for row in table.rows]
+        story.append(_table(body, styles))
+    return story
+
+
+def _section_charts(charts: Sequence[SectionChart], results, styles, words) -> list:
+    """Each age band's chart, immediately followed by its data table."""
+    story = []
+    for chart in charts:
+        band_results = [r for r in results if r.age_band == chart.age_band]
+        story.append(Paragraph(chart.layout.title, styles["Heading3"]))
+        story.append(KeepTogether([chart_drawing(chart.layout)]))
+        story.append(
+            _table(
+                _data_rows(band_results, words),
+                styles,
+                widths=(62 * mm, 16 * mm, 26 * mm, 16 * mm, 54 * mm),
+            )
+        )
+        story.append(Spacer(1, 4 * mm))
+    return story
+
+
+def _data_rows(results: Sequence[IndicatorResult], words) -> list[list[str]]:
+    """The chart's data: indicator, %, interval, n and each comparison's wording."""
+    rows = [[words["indicator"], words["percent"], words["interval"], "n", words["comparisons"]]]
+    for result in results:
+        compared = "; ".join(
+            f"{c.comparator_label}: {c.text}"
+            + (f" ({c.comparator_percent_text})" if c.comparator_percent_text else "")
+            for c in result.comparisons
+            if c.kind is not ComparisonKind.NATIONAL or c.status.value != "no_benchmark"
+        )
+        percent = f"{result.percent_text} {result.marker}".strip()
+        rows.append([result.label, percent, result.ci_text, result.base_text, compared])
+    return rows
+
+
+def _quotes(report: Report, styles, words) -> list:
+    """Approved quotes, without any demographic tag (R-SDC-6 d)."""
+    if not report.quotes:
+        return []
+    story = [_heading(words["quotes"], styles, 0)]
+    return story + [Paragraph(f"“{quote.text}”", styles["BodyText"]) for quote in report.quotes]
+
+
+def _methods(report: Report, styles, words) -> list:
+    """The methods note, marker notes and benchmark sources."""
+    methods = report.methods
+    story = [_heading(words["methods"], styles, 0)]
+    story += [Paragraph(text, styles["BodyText"]) for text in methods.paragraphs]
+    story.append(Paragraph(methods.significance_note, styles["BodyText"]))
+    story += [Paragraph(text, styles["BodyText"]) for text in methods.marker_notes]
+    if methods.benchmark_sources:
+        story.append(_heading(words["sources"], styles, 1))
+        story += [
+            Paragraph(source.text, styles["BodyText"], bulletText="•")
+            for source in methods.benchmark_sources
+        ]
+    return story
+
+
+def _heading(text: str, styles, level: int) -> Paragraph:
+    """A heading that ``_Document.afterFlowable`` bookmarks and lists in the contents."""
+    heading = Paragraph(text, styles["Heading1" if level == 0 else "Heading2"])
+    heading.outline_level = level
+    return heading
+
+
+def _table(rows: list[list[str]], styles, widths=None) -> Table:
+    """A table whose first row is a repeated header, cells wrapped as paragraphs."""
+    cell = styles["Cell"]
+    wrapped = [[Paragraph(str(value), cell) for value in row] for row in rows]
+    table = Table(wrapped, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#F3F2F1")),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#B1B4B6")),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
+    return table
+
+
+def _footer(canvas, document, *, words, font: str) -> None:
+    """Page number and the accessibility reminder on every page."""
+    canvas.saveState()
+    canvas.setFont(font, 8)
+    canvas.drawString(18 * mm, 10 * mm, words["footer"])
+    canvas.drawRightString(A4[0] - 18 * mm, 10 * mm, f"{words['page']} {document.page}")
+    canvas.restoreState()
+
+
+def _level_style(styles, level: int) -> ParagraphStyle:
+    """Contents entry style for one heading level."""
+    return ParagraphStyle(f"TOC{level}", parent=styles["BodyText"], leftIndent=10 * mm * level)
+
+
+@functools.lru_cache(maxsize=1)
+def _fonts() -> tuple[str, str]:
+    """Regular and bold font names: DejaVu Sans when installed (Welsh ŵ, ŷ), else Helvetica."""
+    for folder in FONT_DIRS:
+        regular, bold = folder / "DejaVuSans.ttf", folder / "DejaVuSans-Bold.ttf"
+        if regular.exists() and bold.exists():
+            pdfmetrics.registerFont(TTFont("CareVoicesSans", str(regular)))
+            pdfmetrics.registerFont(TTFont("CareVoicesSans-Bold", str(bold)))
+            return "CareVoicesSans", "CareVoicesSans-Bold"
+    return "Helvetica", "Helvetica-Bold"
+
+
+def _styles():
+    """The sample stylesheet switched to the report fonts, plus a compact table-cell style."""
+    regular, bold = _fonts()
+    styles = getSampleStyleSheet()
+    for name in ("BodyText", "Italic", "Title", "Heading1", "Heading2", "Heading3"):
+        styles[name].fontName = bold if name.startswith(("Title", "Heading")) else regular
+    styles.add(ParagraphStyle("Cell", parent=styles["BodyText"], fontSize=8, leading=10))
+    return styles

@@ -1,0 +1,81 @@
+"""Synthetic national-style data and reports shared by the report-building specifications.
+
+Six synthetic areas, two rounds each: SYN001's "feels safe" improves in 2026 and SYN006 is
+small, so its bases fall under the suppression thresholds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from questionnaires import Catalogue, load_catalogue
+from report_builder.benchmarks import load_benchmarks
+from report_builder.build import build_report
+from report_builder.indicators import indicator_counts
+from report_builder.report_model import Report
+from report_builder.synthetic import (
+    SyntheticDesign,
+    synthetic_populations,
+    synthetic_quotes,
+    synthetic_responses,
+)
+
+SMALL_LA = "SYN006"
+LARGE_LA = "SYN001"
+
+
+@dataclass(frozen=True)
+class National:
+    """One synthetic dataset with everything build_report needs."""
+
+    catalogue: Catalogue
+    responses: pd.DataFrame
+    counts: pd.DataFrame
+    quotes: pd.DataFrame
+    populations: dict
+    benchmarks: pd.DataFrame
+
+    def report(self, la_code: str, *, language: str = "en", adjust: str = "bh") -> Report:
+        """The 2026 report of ``la_code``, compared with its 2025 round."""
+        return build_report(
+            self.responses,
+            self.catalogue,
+            self.benchmarks,
+            la_code=la_code,
+            round_id=f"{la_code}-2026",
+            previous_round_id=f"{la_code}-2025",
+            denominators=self.populations[f"{la_code}-2026"],
+            quotes=self.quotes,
+            adjust=adjust,
+            language=language,
+            counts=self.counts,
+            generated_on=date(2026, 3, 2),
+        )
+
+
+@pytest.fixture(scope="session")
+def national() -> National:
+    catalogue = load_catalogue()
+    responses = synthetic_responses(catalogue, SyntheticDesign(n_las=6), seed=11)
+    return National(
+        catalogue=catalogue,
+        responses=responses,
+        counts=indicator_counts(responses, catalogue),
+        quotes=synthetic_quotes(responses, seed=11),
+        populations=synthetic_populations(responses, seed=11),
+        benchmarks=load_benchmarks(),
+    )
+
+
+@pytest.fixture(scope="session")
+def large_report(national) -> Report:
+    return national.report(LARGE_LA)
+
+
+@pytest.fixture(scope="session")
+def small_report(national) -> Report:
+    return national.report(SMALL_LA)
