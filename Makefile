@@ -57,7 +57,8 @@ lint:
 
 translations: setup-test ## extract, update and compile the interface catalogues (en_GB, cy)
 	$(BIN)/pybabel extract -F babel.cfg -k _l -o survey_app/translations/messages.pot .
-	$(BIN)/pybabel update -i survey_app/translations/messages.pot -d survey_app/translations --no-fuzzy-matching
+	$(BIN)/pybabel update -i survey_app/translations/messages.pot -d survey_app/translations --no-fuzzy-matching --ignore-obsolete
+	$(BIN)/python scripts/apply_pending_welsh.py
 	$(BIN)/pybabel compile -d survey_app/translations --statistics
 
 bench: setup-test
