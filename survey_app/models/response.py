@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from survey_app.db import Base
@@ -45,7 +45,11 @@ class Response(Base):
 
 
 class Answer(Base):
-    """The answer to one item: an option code, a JSON list of codes, or free text."""
+    """The answer to one item: an option code, a JSON list of codes, or free text.
+
+    ``is_flagged`` marks free text that matched a safeguarding phrase, for the moderation queue;
+    it says nothing about who wrote it.
+    """
 
     __tablename__ = "answer"
     __table_args__ = (UniqueConstraint("response_id", "item_id"),)
@@ -54,5 +58,6 @@ class Answer(Base):
     response_id: Mapped[int] = mapped_column(ForeignKey("response.id", ondelete="CASCADE"))
     item_id: Mapped[str] = mapped_column(String(80))
     value: Mapped[str] = mapped_column(Text)
+    is_flagged: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     response: Mapped[Response] = relationship(back_populates="answers")

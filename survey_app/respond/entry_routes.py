@@ -1,0 +1,182 @@
+"""Entry: a code (typed or from a poster link), "in care or left care", age band, welcome.
+
+Entering a code always starts afresh, so on a shared device nobody lands in someone else's
+answers. Until the welcome page's button is pressed, the session holds only the code's row id
+and the routing choices; the response is created (and committed) by that button.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from werkzeug.wrappers import Response as HttpResponse
+
+from survey_app.common.errors import wants_html
+from survey_app.extensions import db, limiter
+from survey_app.models import AccessCode
+from survey_app.respond import bp
+from survey_app.respond.journey import (
+    ENTRY_KEY,
+    RESPONSE_KEY,
+    begin,
+    journey_languages,
+    load_response,
+    offer_languages,
+    text_language,
+)
+from survey_app.services.respond_entry import (
+    EntryRefusedError,
+    EntryStep,
+    admit_code,
+    admitted_code,
+    next_step,
+    offered_versions,
+)
+from survey_app.services.responses import start_response, version_of
+
+CODE_ENTRY_LIMIT = "10 per minute; 100 per hour"
+SURVEY_POST_LIMIT = "60 per minute"
+code_entry_limit = limiter.shared_limit(CODE_ENTRY_LIMIT, scope="code-entry")
+
+
+@bp.get("/start")
+def start() -> str:
+    return render_template("respond/start.html", error=None)
+
+
+@bp.post("/start")
+@code_entry_limit
+def enter_code() -> HttpResponse | tuple[str, int]:
+    try:
+        code = admit_code(db.session, request.form.get("code", ""))
+    except EntryRefusedError as refused:
+        if refused.reason != "unknown":
+            raise
+        error = _("We could not find that code. Check it and try again")
+        return render_template("respond/start.html", error=error), form_status(error)
+    return _admit(code)
+
+
+@bp.get("/s/<code>")
+@code_entry_limit
+def code_link(code: str) -> HttpResponse:
+    """Where QR posters point: admit the code, then drop it from the address bar."""
+    return _admit(admit_code(db.session, code))
+
+
+def _admit(code: AccessCode) -> HttpResponse:
+    session.pop(RESPONSE_KEY, None)
+    session[ENTRY_KEY] = {"code": code.id}
+    return redirect(url_for("respond.route"), 303)
+
+
+@bp.get("/start/next")
+def route() -> HttpResponse:
+    """Send the respondent to the next entry question that still needs an answer."""
+    step, _code = _current_step()
+    return redirect(url_for(f"respond.{step.name}"), 303)
+
+
+def _current_step() -> tuple[EntryStep, AccessCode]:
+    entry = session.get(ENTRY_KEY)
+    if not isinstance(entry, dict):
+        raise EntryRefusedError("unknown")
+    code = admitted_code(db.session, entry.get("code"))
+    versions = offered_versions(code)
+    if versions:
+        offer_languages(journey_languages(versions[0], code.round.local_authority))
+    return next_step(versions, entry.get("audience"), entry.get("instrument")), code
+
+
+def _remember(key: str, value: str) -> None:
+    session[ENTRY_KEY] = {**session[ENTRY_KEY], key: value}
+
+
+def form_status(error: str | None) -> int:
+    """200 for a page, even one showing errors; 400 when a script sent something invalid."""
+    return 400 if error and not wants_html() else 200
+
+
+def _started_already() -> bool:
+    """True after the welcome button, when a replayed entry page should carry on instead."""
+    return bool(session.get(RESPONSE_KEY)) and not session.get(ENTRY_KEY)
+
+
+def _choice_page(step_name: str) -> HttpResponse | tuple[str, int]:
+    """Show or handle one routing question ("care" or "age")."""
+    if _started_already():
+        return redirect(url_for("respond.carry_on"), 303)
+    step, _code = _current_step()
+    if step.name != step_name:
+        return redirect(url_for(f"respond.{step.name}"), 303)
+    options = values_for(step)
+    chosen = request.form.get("choice", "")
+    if request.method == "POST" and chosen in {o["value"] for o in options}:
+        _remember("audience" if step_name == "care" else "instrument", chosen)
+        return redirect(url_for("respond.route"), 303)
+    error = _("Select one answer to continue") if request.method == "POST" else None
+    page = render_template(f"respond/{step_name}.html", options=options, error=error)
+    return page, form_status(error)
+
+
+def values_for(step: EntryStep) -> list[dict[str, Any]]:
+    """Radio items for the care or age question, built from the versions still possible."""
+    if step.name == "care":
+        labels = {"in_care": _("I am in care now"), "care_leaver": _("I have left care")}
+        audiences = dict.fromkeys(v.audience for v in step.choices)
+        return [{"value": a, "text": labels.get(a, a)} for a in audiences]
+    return [
+        {
+            "value": v.instrument,
+            "text": _("%(low)s to %(high)s years old", low=v.age_min, high=v.age_max),
+        }
+        for v in step.choices
+    ]
+
+
+@bp.route("/start/care", methods=["GET", "POST"])
+@limiter.limit(SURVEY_POST_LIMIT, methods=["POST"])
+def care() -> HttpResponse | tuple[str, int]:
+    return _choice_page("care")
+
+
+@bp.route("/start/age", methods=["GET", "POST"])
+@limiter.limit(SURVEY_POST_LIMIT, methods=["POST"])
+def age() -> HttpResponse | tuple[str, int]:
+    return _choice_page("age")
+
+
+@bp.get("/welcome")
+def welcome() -> HttpResponse | str:
+    if _started_already():
+        version = version_of(load_response())
+        return render_template(
+            "respond/welcome.html", version=version, lang=text_language(version), started=True
+        )
+    step, _code = _current_step()
+    if step.version is None:
+        return redirect(url_for(f"respond.{step.name}"), 303)
+    return render_template(
+        "respond/welcome.html", version=step.version, lang=text_language(step.version)
+    )
+
+
+@bp.post("/welcome")
+@limiter.limit(SURVEY_POST_LIMIT)
+def begin_survey() -> HttpResponse:
+    """Create the response and commit it, so the first question already has somewhere to go."""
+    if _started_already():
+        return redirect(url_for("respond.carry_on"), 303)
+    step, code = _current_step()
+    if step.version is None:
+        return redirect(url_for(f"respond.{step.name}"), 303)
+    mode = "trusted_adult" if step.version.trusted_adult else "online"
+    language = text_language(step.version)
+    response = start_response(
+        db.session, code.round, step.version, mode=mode, language=language, access_code=code
+    )
+    db.session.commit()
+    begin(response)
+    return redirect(url_for("respond.carry_on"), 303)

@@ -1,0 +1,140 @@
+"""The respondent's place in the survey, rebuilt each request from the session and the database.
+
+The session cookie holds only the response's random ``public_id`` and the language (plus, before
+a response exists, the access code's row id and the routing choices). Answers never go in the
+cookie. A journey is loaded with two SQL statements: the response with its round and local
+authority, then its answers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cached_property
+
+from flask import g, request, session
+
+from questionnaires import InstrumentVersion, Item, visible_items
+from survey_app.common.i18n import current_language
+from survey_app.extensions import db
+from survey_app.models import LocalAuthority, Response
+from survey_app.services.answers import AnswerValue
+from survey_app.services.respond_entry import round_is_open
+from survey_app.services.responses import current_answers, find_response, version_of
+
+RESPONSE_KEY = "response"
+ENTRY_KEY = "entry"
+
+
+class SessionEndedError(Exception):
+    """No survey is in progress in this browser (never started, or the cookie was lost)."""
+
+
+class AlreadyCompletedError(Exception):
+    """The response is complete; every survey page now shows the thank-you page."""
+
+
+class LanguageNotOfferedError(Exception):
+    """The chosen language is not offered for this survey; ``language`` is the one to use."""
+
+    def __init__(self, language: str) -> None:
+        super().__init__(language)
+        self.language = language
+
+
+class RoundClosedError(Exception):
+    """The round closed while the respondent was answering; what they saved is kept."""
+
+
+def text_language(version: InstrumentVersion) -> str:
+    """The language questions are shown in: the chosen one when the version has it in full."""
+    complete = version.complete_languages()
+    return current_language() if current_language() in complete else complete[0]
+
+
+@dataclass(frozen=True)
+class Journey:
+    """A response in progress with its version, its answers and the questions they lead to."""
+
+    response: Response
+    version: InstrumentVersion
+    answers: Mapping[str, AnswerValue]
+
+    @cached_property
+    def visible(self) -> tuple[Item, ...]:
+        """The questions shown for the answers so far, in order (``show_if`` applied)."""
+        return visible_items(self.version, self.answers)
+
+    @property
+    def authority(self) -> LocalAuthority:
+        return self.response.round.local_authority
+
+    @property
+    def text_language(self) -> str:
+        return text_language(self.version)
+
+    def position(self, item: Item) -> int:
+        """The 1-based place of ``item`` among the visible questions."""
+        return self.visible.index(item) + 1
+
+    def after(self, item: Item) -> Item | None:
+        """The visible question after ``item``, or None when it is the last."""
+        later = self.visible[self.position(item) :]
+        return later[0] if later else None
+
+    def before(self, item: Item) -> Item | None:
+        """The visible question before ``item``, or None when it is the first."""
+        index = self.position(item) - 1
+        return self.visible[index - 1] if index > 0 else None
+
+    def first_unanswered(self) -> Item | None:
+        """Where to carry on: the first visible question with no answer yet."""
+        return next((i for i in self.visible if i.id not in self.answers), None)
+
+
+def journey_languages(version: InstrumentVersion, authority: LocalAuthority) -> tuple[str, ...]:
+    """Languages complete for the version that the local authority offers (one at least)."""
+    complete = version.complete_languages()
+    offered = tuple(lang for lang in complete if lang in authority.language_codes)
+    return offered or complete[:1]
+
+
+def offer_languages(languages: tuple[str, ...]) -> None:
+    """Offer only these languages in the language switch.
+
+    A respondent who chose Welsh for a survey offered only in English is sent to the English
+    page (``LanguageNotOfferedError``), rather than seeing Welsh buttons around English questions.
+    """
+    g.offered_languages = languages
+    if current_language() not in languages:
+        session["lang"] = languages[0]
+        # A POST carries an answer to save; only page views are sent to the other language.
+        if request.method == "GET":
+            raise LanguageNotOfferedError(languages[0])
+
+
+def load_response(*, allow_completed: bool = False) -> Response:
+    """The session's response; raises ``SessionEndedError`` or ``AlreadyCompletedError``."""
+    public_id = session.get(RESPONSE_KEY)
+    response = find_response(db.session, public_id) if isinstance(public_id, str) else None
+    if response is None:
+        raise SessionEndedError
+    if response.status == "completed" and not allow_completed:
+        raise AlreadyCompletedError
+    return response
+
+
+def current_journey() -> Journey:
+    """The journey for this request; also raises ``RoundClosedError`` once the round has closed."""
+    response = load_response()
+    if not round_is_open(response.round):
+        raise RoundClosedError
+    version = version_of(response)
+    offer_languages(journey_languages(version, response.round.local_authority))
+    return Journey(response, version, current_answers(response))
+
+
+def begin(response: Response) -> None:
+    """Remember the new response in the session and forget the entry choices."""
+    session.pop(ENTRY_KEY, None)
+    session[RESPONSE_KEY] = response.public_id

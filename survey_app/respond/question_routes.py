@@ -1,0 +1,150 @@
+"""One question per page, then check your answers, submit and thank you.
+
+Every POST that the respondent sees acknowledged is committed before the redirect, so the next
+page never shows an answer that could still be lost. A replayed POST upserts the same answer; a
+POST after completion shows the thank-you page and changes nothing.
+"""
+
+from __future__ import annotations
+
+from flask import abort, redirect, render_template, request, url_for
+from werkzeug.wrappers import Response as HttpResponse
+
+from questionnaires import Item
+from survey_app.extensions import db, limiter
+from survey_app.respond import bp
+from survey_app.respond.entry_routes import SURVEY_POST_LIMIT, form_status
+from survey_app.respond.journey import Journey, current_journey, load_response
+from survey_app.respond.presenters import (
+    FIELD,
+    WIDGETS,
+    question_params,
+    speech_text,
+    summary_rows,
+)
+from survey_app.services.answers import AnswerValue, InvalidAnswerError, RawValue
+from survey_app.services.respond_pages import record_page
+from survey_app.services.responses import complete_response
+
+
+@bp.get("/continue")
+def carry_on() -> HttpResponse:
+    """Go to the first question still unanswered, or to check your answers."""
+    item = current_journey().first_unanswered()
+    return _go_to(item)
+
+
+def _go_to(item: Item | None) -> HttpResponse:
+    if item is None:
+        return redirect(url_for("respond.check_answers"), 303)
+    return redirect(url_for("respond.question", item_id=item.id), 303)
+
+
+def _shown_item(journey: Journey, item_id: str) -> Item | None:
+    """The item if the respondent may see it now; 404 for an id this version does not ask."""
+    if not journey.version.has_item(item_id):
+        abort(404)
+    item = journey.version.item(item_id)
+    return item if item in journey.visible else None
+
+
+@bp.get("/q/<item_id>")
+def question(item_id: str) -> HttpResponse | str:
+    journey = current_journey()
+    item = _shown_item(journey, item_id)
+    if item is None:
+        return redirect(url_for("respond.carry_on"), 303)
+    return _question_page(journey, item, journey.answers.get(item.id), None)
+
+
+@bp.post("/q/<item_id>")
+@limiter.limit(SURVEY_POST_LIMIT)
+def answer(item_id: str) -> HttpResponse | tuple[str, int]:
+    journey = current_journey()
+    item = _shown_item(journey, item_id)
+    if item is None:
+        return redirect(url_for("respond.carry_on"), 303)
+    raw = _raw_answer(item)
+    try:
+        flagged = record_page(db.session, journey.response, item, raw, journey.text_language)
+    except InvalidAnswerError as invalid:
+        db.session.rollback()
+        kept = raw if item.type == "free_text" else None
+        return _question_page(journey, item, kept, str(invalid.message)), form_status("error")
+    # Commit before redirecting: the next page promises this answer is safe.
+    db.session.commit()
+    return _after_saving(item, flagged)
+
+
+def _raw_answer(item: Item) -> RawValue | None:
+    """What the form sent for ``item``; None when the respondent chose to skip it."""
+    if request.form.get("action") == "skip":
+        return None
+    if WIDGETS[item.type] == "checkboxes":
+        return request.form.getlist(FIELD)
+    values = request.form.getlist(FIELD)
+    return values if len(values) > 1 else (values[0] if values else "")
+
+
+def _after_saving(item: Item, flagged: bool) -> HttpResponse:
+    journey = current_journey()
+    following = journey.after(item)
+    if flagged:
+        return redirect(url_for("respond.support", next=following.id if following else None), 303)
+    if request.args.get("change") and not _newly_opened(journey, following):
+        return redirect(url_for("respond.check_answers"), 303)
+    return _go_to(following)
+
+
+def _newly_opened(journey: Journey, item: Item | None) -> bool:
+    """True when a changed answer has just opened ``item``, a conditional question not yet seen."""
+    return item is not None and bool(item.show_if) and item.id not in journey.answers
+
+
+def _question_page(
+    journey: Journey, item: Item, value: AnswerValue | RawValue | None, error: str | None
+) -> str:
+    lang = journey.text_language
+    previous = journey.before(item)
+    back = url_for("respond.question", item_id=previous.id) if previous else None
+    return render_template(
+        "respond/question.html",
+        item=item,
+        widget=WIDGETS[item.type],
+        params=question_params(item, lang, value, error),
+        error=error,
+        position=journey.position(item),
+        total=len(journey.visible),
+        back=back or url_for("respond.welcome"),
+        mode=journey.response.mode,
+        speech=speech_text(item, lang),
+        text_lang=lang,
+        has_errors=bool(error),
+    )
+
+
+@bp.get("/check")
+def check_answers() -> str:
+    journey = current_journey()
+    rows = summary_rows(journey.visible, journey.answers, journey.text_language)
+    last = journey.visible[-1] if journey.visible else None
+    back = url_for("respond.question", item_id=last.id) if last else None
+    return render_template("respond/check_answers.html", rows=rows, back=back)
+
+
+@bp.post("/check")
+@limiter.limit(SURVEY_POST_LIMIT)
+def submit() -> HttpResponse:
+    journey = current_journey()
+    complete_response(db.session, journey.response)
+    # Commit before the thank-you page: it tells the respondent their answers are sent.
+    db.session.commit()
+    return redirect(url_for("respond.done"), 303)
+
+
+@bp.get("/done")
+def done() -> HttpResponse | str:
+    response = load_response(allow_completed=True)
+    if response.status != "completed":
+        return redirect(url_for("respond.carry_on"), 303)
+    return render_template("respond/done.html", authority=response.round.local_authority)

@@ -1,0 +1,100 @@
+"""Help, the kind safeguarding page, faces images, and saving to come back later."""
+
+from __future__ import annotations
+
+from flask import redirect, render_template, request, send_from_directory, session, url_for
+from flask_babel import gettext as _
+from werkzeug.wrappers import Response as HttpResponse
+
+from questionnaires.loader import FACES_DIR
+from survey_app.extensions import db, limiter
+from survey_app.models import LocalAuthority
+from survey_app.respond import bp
+from survey_app.respond.entry_routes import (
+    SURVEY_POST_LIMIT,
+    code_entry_limit,
+    form_status,
+)
+from survey_app.respond.journey import (
+    ENTRY_KEY,
+    RESPONSE_KEY,
+    RoundClosedError,
+    SessionEndedError,
+    begin,
+    current_journey,
+    load_response,
+)
+from survey_app.services.respond_entry import EntryRefusedError, admitted_code, round_is_open
+from survey_app.services.resume_codes import find_resumable, issue_resume_code
+
+
+def _authority() -> LocalAuthority | None:
+    """The local authority whose survey this browser is on, if any, for its contacts."""
+    try:
+        return load_response(allow_completed=True).round.local_authority
+    except SessionEndedError:
+        pass
+    entry = session.get(ENTRY_KEY)
+    try:
+        code = admitted_code(db.session, entry.get("code") if isinstance(entry, dict) else None)
+    except EntryRefusedError:
+        return None
+    return code.round.local_authority
+
+
+@bp.get("/help", endpoint="help")
+def help_page() -> str:
+    in_survey = bool(session.get(RESPONSE_KEY) or session.get(ENTRY_KEY))
+    return render_template("respond/help.html", authority=_authority(), in_survey=in_survey)
+
+
+@bp.get("/support")
+def support() -> str:
+    """Shown straight after an answer that suggests risk: kind words and who to talk to."""
+    following = request.args.get("next", "")
+    journey = current_journey()
+    target = following if journey.version.has_item(following) else None
+    onward = (
+        url_for("respond.question", item_id=target) if target else url_for("respond.check_answers")
+    )
+    return render_template("respond/support.html", authority=journey.authority, onward=onward)
+
+
+@bp.get("/faces/<name>")
+def face(name: str) -> HttpResponse:
+    """The faces-scale pictures, served from the questionnaires package (never a third party)."""
+    return send_from_directory(FACES_DIR, name, max_age=86400)
+
+
+@bp.get("/save")
+def save_for_later() -> str:
+    current_journey()
+    return render_template("respond/save.html", code=None)
+
+
+@bp.post("/save")
+@limiter.limit(SURVEY_POST_LIMIT)
+def issue_code() -> str:
+    journey = current_journey()
+    code = issue_resume_code(db.session, journey.response)
+    # Commit before showing the code: it must work as soon as the respondent writes it down.
+    db.session.commit()
+    return render_template("respond/save.html", code=code)
+
+
+@bp.get("/resume")
+def resume() -> str:
+    return render_template("respond/resume.html", error=None)
+
+
+@bp.post("/resume")
+@code_entry_limit
+def enter_resume_code() -> HttpResponse | tuple[str, int]:
+    response = find_resumable(db.session, request.form.get("code", ""))
+    if response is None:
+        error = _("We could not find that resume code. Check it and try again")
+        return render_template("respond/resume.html", error=error), form_status(error)
+    if not round_is_open(response.round):
+        raise RoundClosedError
+    begin(response)
+    return redirect(url_for("respond.carry_on"), 303)

@@ -1,0 +1,152 @@
+"""Starting, saving and completing responses: the one write path for online and paper answers.
+
+Every function takes an explicit session, flushes and never commits: the caller commits once, so
+a page the respondent sees as saved is durable (house rule 2). Saving is an upsert on the unique
+``(response_id, item_id)`` key, so a replayed or double-clicked POST leaves one answer, and a
+repeated completion changes nothing.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from datetime import date
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import delete, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session, joinedload
+
+from questionnaires import InstrumentVersion, Item, load_catalogue, visible_items
+from survey_app.models import AccessCode, Answer, Response, SurveyRound
+from survey_app.models.response import MODES
+from survey_app.services.answers import (
+    AnswerValue,
+    InvalidAnswerError,
+    RawValue,
+    answers_by_item,
+    stored_value,
+)
+from survey_app.services.safeguarding import suggests_risk
+
+LANGUAGES = ("en", "cy")
+_INSERTS = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
+
+
+class ResponseClosedError(Exception):
+    """The response is already complete, so its answers can no longer change."""
+
+
+def version_of(response: Response) -> InstrumentVersion:
+    """The instrument version ``response`` was started on, from the cached catalogue."""
+    return load_catalogue().get(f"{response.instrument}@v{response.version}")
+
+
+def start_response(
+    session: Session,
+    survey_round: SurveyRound,
+    version: InstrumentVersion,
+    *,
+    mode: str,
+    language: str,
+    access_code: AccessCode | None = None,
+) -> Response:
+    """Create an in-progress response recording round, version, content hash, mode and language.
+
+    Only the day is recorded (R-DP-2). Raises ``ValueError`` for an unknown mode or language.
+    """
+    if mode not in MODES or language not in LANGUAGES:
+        raise ValueError(f"unknown mode {mode!r} or language {language!r}")
+    response = Response(
+        public_id=str(uuid.uuid4()),
+        round=survey_round,
+        access_code_id=access_code.id if access_code else None,
+        instrument=version.instrument,
+        version=version.version,
+        content_hash=version.content_hash,
+        mode=mode,
+        language=language,
+        status="in_progress",
+        started_on=date.today(),
+    )
+    session.add(response)
+    session.flush()
+    return response
+
+
+def find_response(session: Session, public_id: str) -> Response | None:
+    """The response with this public id, with its round and local authority, in one query."""
+    return session.scalar(
+        select(Response)
+        .options(joinedload(Response.round).joinedload(SurveyRound.local_authority))
+        .where(Response.public_id == public_id)
+    )
+
+
+def current_answers(response: Response) -> Mapping[str, AnswerValue]:
+    """The response's answers keyed by item id, decoded for routing."""
+    return answers_by_item(version_of(response).items, response.answers)
+
+
+def save_answer(session: Session, response: Response, item: Item, raw_value: RawValue) -> None:
+    """Validate ``raw_value`` for ``item`` and store it, replacing any earlier answer.
+
+    An empty value skips the item. Free text that suggests risk is stored flagged for the
+    moderation queue. Raises ``InvalidAnswerError`` (with a kind message) for bad input and
+    ``ResponseClosedError`` once the response is complete; nothing already saved changes then.
+    """
+    _check_answerable(response, item)
+    value = stored_value(item, raw_value)
+    if value is None:
+        skip_answer(session, response, item)
+        return
+    flagged = item.type == "free_text" and suggests_risk(value)
+    _upsert(session, response, item.id, value, flagged)
+
+
+def skip_answer(session: Session, response: Response, item: Item) -> None:
+    """Remove any answer to ``item``: a skipped question has no answer at all."""
+    _check_answerable(response, item)
+    session.execute(
+        delete(Answer).where(Answer.response_id == response.id, Answer.item_id == item.id)
+    )
+    session.expire(response, ["answers"])
+
+
+def complete_response(session: Session, response: Response) -> bool:
+    """Mark the response complete (the day only); False when it already was.
+
+    Answers to questions the final route hides are dropped, as ``questionnaires.routing`` asks,
+    so a changed answer never leaves data from an abandoned route behind.
+    """
+    if response.status == "completed":
+        return False
+    version = version_of(response)
+    shown = {item.id for item in visible_items(version, current_answers(response))}
+    for answer in [a for a in response.answers if a.item_id not in shown]:
+        response.answers.remove(answer)
+    response.status = "completed"
+    response.completed_on = date.today()
+    session.flush()
+    return True
+
+
+def _check_answerable(response: Response, item: Item) -> None:
+    if response.status == "completed":
+        raise ResponseClosedError(response.public_id)
+    if not version_of(response).has_item(item.id):
+        raise InvalidAnswerError(_l("This question is not part of this questionnaire"))
+
+
+def _upsert(session: Session, response: Response, item_id: str, value: str, flagged: bool) -> None:
+    """One INSERT ... ON CONFLICT UPDATE, so two racing requests cannot both insert."""
+    insert = _INSERTS[session.get_bind().dialect.name]
+    statement = insert(Answer).values(
+        response_id=response.id, item_id=item_id, value=value, is_flagged=flagged
+    )
+    statement = statement.on_conflict_do_update(
+        index_elements=["response_id", "item_id"],
+        set_={"value": statement.excluded.value, "is_flagged": statement.excluded.is_flagged},
+    )
+    session.execute(statement)
+    session.expire(response, ["answers"])

@@ -1,0 +1,79 @@
+"""Helpers for driving the respondent journey through the test client, as a browser would."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from questionnaires import InstrumentVersion, Item, load_catalogue
+from survey_app.extensions import limiter
+from survey_app.models import Answer, Response, SurveyRound
+from tests.factories import ALL_INSTRUMENTS, make_access_code, make_round
+
+_TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits(app: Flask) -> None:
+    """Each test starts with empty rate-limit counters (one limiter serves every test app)."""
+    with app.app_context():
+        limiter.reset()
+
+
+def token(client: FlaskClient, path: str = "/start") -> str:
+    """A CSRF token, read from a page as a browser would see it."""
+    found = _TOKEN.search(client.get(path).get_data(as_text=True))
+    assert found, f"no CSRF token on {path}"
+    return found.group(1)
+
+
+BROWSER = {"Accept": "text/html,application/xhtml+xml"}
+
+
+def post(client: FlaskClient, path: str, data: dict | None = None, **kwargs):
+    """POST a form as a browser would: with a valid CSRF token, accepting HTML."""
+    kwargs.setdefault("headers", BROWSER)
+    return client.post(path, data={"csrf_token": token(client), **(data or {})}, **kwargs)
+
+
+def open_round(session: Session, instruments=ALL_INSTRUMENTS, **fields) -> SurveyRound:
+    return make_round(session, instruments=instruments, **fields)
+
+
+def enter(client: FlaskClient, session: Session, instrument: str = "cic-8-10") -> str:
+    """Enter a code fixed to ``instrument`` and press Start; return the first question's path."""
+    _code, clear = make_access_code(session, open_round(session), audience=instrument)
+    session.commit()
+    assert client.get(f"/s/{clear}").status_code == 303
+    started = post(client, "/welcome")
+    assert started.status_code == 303
+    return client.get(started.headers["Location"]).headers["Location"]
+
+
+def the_response(session: Session) -> Response:
+    session.expire_all()
+    return session.scalars(select(Response)).one()
+
+
+def stored_answers(session: Session) -> dict[str, str]:
+    session.expire_all()
+    return {a.item_id: a.value for a in session.scalars(select(Answer))}
+
+
+def version(instrument: str = "cic-8-10") -> InstrumentVersion:
+    return load_catalogue().get(f"{instrument}@v1")
+
+
+def item_of_type(item_type: str, instrument: str = "cic-8-10") -> Item:
+    """The first item of ``item_type``, so tests follow the data rather than an item id."""
+    return next(i for i in version(instrument).items if i.type == item_type)
+
+
+def conditional_item(instrument: str = "cic-8-10") -> Item:
+    """The first item shown only for some earlier answer."""
+    return next(i for i in version(instrument).items if i.show_if)

@@ -1,0 +1,120 @@
+"""Anonymity by construction (R-DP-1, R-DP-2) and the SQL budget of a question page."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, datetime, time
+
+from bs4 import BeautifulSoup
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import event, inspect, select, text
+from sqlalchemy.orm import Session
+
+from survey_app.extensions import db
+from tests.integration.respond.conftest import enter, post, the_response, version
+
+ADDRESS = "203.0.113.77"
+AGENT = "Mozilla/5.0 (ChildPhone) Care-Voices-Test-Agent"
+TIME_OF_DAY = re.compile(r"(?<!\w)([01]\d|2[0-3]):[0-5]\d(?!\w)")
+
+
+def _every_stored_value(session: Session) -> Iterator[tuple[str, str, object]]:
+    for table in inspect(session.get_bind()).get_table_names():
+        if table == "alembic_version":
+            continue
+        for row in session.execute(text(f'SELECT * FROM "{table}"')).mappings():
+            for column, value in row.items():
+                yield table, column, value
+
+
+def test_no_table_holds_an_address_user_agent_or_time_of_day_after_a_full_completion(
+    client: FlaskClient, session: Session
+) -> None:
+    headers = {"User-Agent": AGENT, "Referer": "https://example.test/poster"}
+    client.environ_base.update(REMOTE_ADDR=ADDRESS, HTTP_USER_AGENT=AGENT)
+    path = enter(client, session)
+    while path.startswith("/q/"):
+        item = version().item(path.removeprefix("/q/"))
+        value = "Trips out" if item.type == "free_text" else item.option_values[0]
+        path = post(client, path, {"answer": value}, headers=headers).headers["Location"]
+    post(client, "/check", headers=headers)
+    assert the_response(session).status == "completed"
+    for table, column, value in _every_stored_value(session):
+        assert not isinstance(value, datetime | time), (table, column)
+        if isinstance(value, str):
+            assert ADDRESS not in value, (table, column)
+            assert "ChildPhone" not in value, (table, column)
+            assert "example.test" not in value, (table, column)
+            assert not (table in {"response", "answer"} and TIME_OF_DAY.search(value)), (
+                table,
+                column,
+            )
+    assert isinstance(the_response(session).completed_on, date)
+
+
+def test_the_only_cookie_is_the_session_and_survey_pages_load_nothing_from_elsewhere(
+    client: FlaskClient, session: Session
+) -> None:
+    first = enter(client, session)
+    page = client.get(first)
+    soup = BeautifulSoup(page.get_data(as_text=True), "html.parser")
+    assert [c.key for c in client._cookies.values()] == ["session"]
+    fetched = [tag["src"] for tag in soup.find_all(src=True)]
+    fetched += [tag["href"] for tag in soup.find_all("link", href=True)]
+    assert fetched
+    assert all(url.startswith("/") and not url.startswith("//") for url in fetched), fetched
+    assert "default-src 'self'" in page.headers["Content-Security-Policy"]
+
+
+def test_the_session_cookie_holds_no_answers(client: FlaskClient, session: Session) -> None:
+    first = enter(client, session)
+    item = version().items[0]
+    post(client, first, {"answer": item.option_values[0]})
+    with client.session_transaction() as cookie:
+        assert set(cookie) <= {"response", "lang", "csrf_token"}
+        assert cookie["response"] == the_response(session).public_id
+
+
+def test_answers_never_appear_in_the_logs(client: FlaskClient, session: Session, capsys) -> None:
+    enter(client, session)
+    free_text = next(i for i in version().items if i.type == "free_text")
+    post(client, f"/q/{free_text.id}", {"answer": "My secret wish is a trampoline"})
+    assert "trampoline" not in capsys.readouterr().out
+
+
+def test_survey_sessions_last_at_least_20_hours(app: Flask) -> None:
+    assert app.permanent_session_lifetime.total_seconds() >= 20 * 3600
+
+
+@contextmanager
+def _counted_statements() -> Iterator[list[str]]:
+    statements: list[str] = []
+
+    def _count(conn, cursor, statement, parameters, context, executemany) -> None:
+        statements.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", _count)
+    try:
+        yield statements
+    finally:
+        event.remove(db.engine, "before_cursor_execute", _count)
+
+
+def test_a_question_page_makes_at_most_8_sql_statements(
+    client: FlaskClient, session: Session
+) -> None:
+    first = enter(client, session)
+    item = version().items[0]
+    with _counted_statements() as shown:
+        assert client.get(first).status_code == 200
+    with _counted_statements() as saved:
+        post_data = {"answer": item.option_values[0]}
+        token_page = client.get("/start")
+        token_page.close()
+        assert post(client, first, post_data).status_code == 303
+    assert len(shown) <= 8, shown
+    assert len(saved) <= 8, saved
+    assert session.scalar(select(text("1")))
