@@ -11,9 +11,11 @@ from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
 
+from questionnaires import load_catalogue
 from survey_app.models import (
     AccessCode,
     LocalAuthority,
+    Response,
     RoundDenominator,
     RoundInstrument,
     StaffUser,
@@ -21,6 +23,7 @@ from survey_app.models import (
 )
 from survey_app.services.access_codes import issue_access_code
 from survey_app.services.passwords import hash_password
+from survey_app.services.responses import complete_response, save_answer, start_response
 
 _numbers = itertools.count(1)
 DEFAULT_PASSWORD = "correct horse battery staple tomato"
@@ -100,3 +103,42 @@ def make_staff(
     session.add(user)
     session.flush()
     return user
+
+
+ALL_INSTRUMENTS = (("cic-4-7", 1), ("cic-8-10", 1), ("cic-11-17", 1), ("leavers-16-25", 1))
+
+
+def make_response(
+    session: Session,
+    survey_round: SurveyRound | None = None,
+    instrument: str = "cic-8-10",
+    *,
+    mode: str = "online",
+    language: str = "en",
+    answers: dict[str, str | list[str]] | None = None,
+) -> Response:
+    """An in-progress response on ``instrument`` v1, with ``answers`` saved through the service."""
+    version = load_catalogue().get(f"{instrument}@v1")
+    survey_round = survey_round or make_round(session, instruments=ALL_INSTRUMENTS)
+    response = start_response(session, survey_round, version, mode=mode, language=language)
+    for item_id, value in (answers or {}).items():
+        save_answer(session, response, version.item(item_id), value)
+    return response
+
+
+def make_answered_response(
+    session: Session,
+    survey_round: SurveyRound,
+    instrument: str = "cic-8-10",
+    answers: dict[str, str | list[str]] | None = None,
+    *,
+    completed: bool = True,
+    mode: str = "online",
+    access_code: AccessCode | None = None,
+) -> Response:
+    """``make_response`` from ``access_code`` when given, then completed unless told otherwise."""
+    response = make_response(session, survey_round, instrument, mode=mode, answers=answers)
+    response.access_code_id = access_code.id if access_code else None
+    if completed:
+        complete_response(session, response)
+    return response

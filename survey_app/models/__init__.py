@@ -1,7 +1,9 @@
 """The database models, one module per aggregate."""
 
 from survey_app.models.access_code import AccessCode
+from survey_app.models.audit import AuditEvent
 from survey_app.models.authority import LocalAuthority
+from survey_app.models.moderation import ModerationDecision
 from survey_app.models.response import Answer, Response
 from survey_app.models.round import RoundDenominator, RoundInstrument, SurveyRound
 from survey_app.models.staff import StaffUser
@@ -9,7 +11,9 @@ from survey_app.models.staff import StaffUser
 __all__ = [
     "AccessCode",
     "Answer",
+    "AuditEvent",
     "LocalAuthority",
+    "ModerationDecision",
     "Response",
     "RoundDenominator",
     "RoundInstrument",

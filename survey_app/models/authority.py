@@ -7,6 +7,8 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from survey_app.db import Base
 
+NATIONS = ("england", "wales")
+
 
 class LocalAuthority(Base):
     """An English or Welsh local authority, with what respondents and moderators are shown."""
@@ -22,6 +24,8 @@ class LocalAuthority(Base):
     advocacy_contact: Mapped[str] = mapped_column(Text, default="")
     safeguarding_procedure: Mapped[str] = mapped_column(Text, default="")
     retention_months: Mapped[int] = mapped_column(default=24)
+    # Monitoring warns when a band's response rate is below this percentage.
+    minimum_response_rate: Mapped[int] = mapped_column(default=30)
 
     @property
     def language_codes(self) -> tuple[str, ...]:

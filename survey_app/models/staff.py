@@ -30,9 +30,23 @@ class StaffUser(UserMixin, Base):
     is_active_account: Mapped[bool] = mapped_column(default=True)
     failed_logins: Mapped[int] = mapped_column(default=0)
     locked_until: Mapped[datetime | None]
+    # Changed at sign-out and on account changes, so every older session cookie stops working.
+    session_token: Mapped[str] = mapped_column(String(64), default="")
+    invite_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    invite_expires_at: Mapped[datetime | None]
+    last_login_at: Mapped[datetime | None]
 
     local_authority: Mapped[LocalAuthority | None] = relationship()
 
     @property
     def is_active(self) -> bool:  # Flask-Login reads this to refuse disabled accounts.
         return self.is_active_account
+
+    @property
+    def is_programme_admin(self) -> bool:
+        """Programme admins work across every local authority."""
+        return self.role == "programme_admin"
+
+    def get_id(self) -> str:
+        """Flask-Login's session key: the id plus the current ``session_token``."""
+        return f"{self.id}:{self.session_token}"

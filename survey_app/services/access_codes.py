@@ -14,10 +14,12 @@ from datetime import date
 from functools import cache
 from importlib import resources
 
-from sqlalchemy import select
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from survey_app.models import AccessCode, SurveyRound
+from survey_app.models import AccessCode, StaffUser, SurveyRound
+from survey_app.services.audit import record_event
 
 _SEPARATORS = re.compile(r"[^a-z0-9]+")
 
@@ -69,3 +71,69 @@ def issue_access_code(
 def find_access_code(session: Session, raw: str) -> AccessCode | None:
     """Look a typed code up by its hash; ``None`` when no such code exists."""
     return session.scalar(select(AccessCode).where(AccessCode.code_hash == hash_code(raw)))
+
+
+MAX_BATCH = 50
+
+
+class CodeBatchError(ValueError):
+    """A batch that cannot be issued; the message is for the officer."""
+
+
+def label_in_use(session: Session, survey_round: SurveyRound, label: str) -> bool:
+    """True when the round already has codes with this label (ignoring case and spaces)."""
+    query = select(AccessCode.id).where(
+        AccessCode.round_id == survey_round.id,
+        func.lower(AccessCode.label) == label.strip().lower(),
+    )
+    return session.scalar(query.limit(1)) is not None
+
+
+def issue_batch(
+    session: Session,
+    actor: StaffUser,
+    survey_round: SurveyRound,
+    *,
+    label: str,
+    audience: str | None,
+    count: int,
+) -> list[str]:
+    """Issue ``count`` codes sharing ``label`` for a draft or open round; return the clear codes.
+
+    The clear codes exist only in the return value: the caller shows them once (R-DP-3).
+    """
+    if survey_round.status not in ("draft", "open"):
+        raise CodeBatchError(_l("Codes can only be made for a draft or open round"))
+    if label_in_use(session, survey_round, label):
+        raise CodeBatchError(_l("This round already has codes with this label: choose another"))
+    clear = [
+        issue_access_code(session, survey_round, label.strip(), audience)[1] for _ in range(count)
+    ]
+    record_event(
+        session,
+        actor,
+        "codes.issued",
+        subject=f"round {survey_round.id}: {label.strip()}",
+        authority_id=survey_round.local_authority_id,
+        detail=f"{count} codes, audience {audience or 'any'}",
+    )
+    return clear
+
+
+def revoke_code(session: Session, actor: StaffUser, code: AccessCode) -> None:
+    """Stop a code admitting anyone; responses already given with it are kept."""
+    code.is_revoked = True
+    session.flush()
+    record_event(
+        session,
+        actor,
+        "codes.revoked",
+        subject=f"round {code.round_id}: {code.label} (code {code.id})",
+        authority_id=code.round.local_authority_id,
+    )
+
+
+def codes_of_round(session: Session, survey_round: SurveyRound) -> list[AccessCode]:
+    """The round's codes (hashes only), grouped by label."""
+    query = select(AccessCode).where(AccessCode.round_id == survey_round.id)
+    return list(session.scalars(query.order_by(AccessCode.label, AccessCode.id)))

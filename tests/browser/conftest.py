@@ -16,7 +16,7 @@ from flask_migrate import upgrade
 from playwright.sync_api import Browser, Page, sync_playwright
 from werkzeug.serving import make_server
 
-from survey_app.extensions import db
+from survey_app.extensions import db, limiter
 from tests.conftest import make_test_app
 from tests.support.browser import CHROMIUM, CHROMIUM_ARGS
 
@@ -26,7 +26,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="session")
 def live_app(tmp_path_factory: pytest.TempPathFactory) -> Flask:
     url = f"sqlite:///{tmp_path_factory.mktemp('browser') / 'care_voices.sqlite3'}"
-    app = make_test_app(url, RATELIMIT_ENABLED=False)
+    app = make_test_app(url)
     with app.app_context():
         upgrade()
     return app
@@ -44,7 +44,12 @@ def live_url(live_app: Flask) -> Iterator[str]:
 
 @pytest.fixture
 def live_session(live_app: Flask) -> Iterator[None]:
-    """Empty every table after a browser test, as the ``session`` fixture does."""
+    """Start with empty rate-limit counters; empty every table afterwards.
+
+    The limiter stays on, as in production: one ``Limiter`` object serves every app in the
+    process, so switching it off for this app would switch it off for the others too.
+    """
+    limiter.reset()
     yield
     with live_app.app_context():
         for table in reversed(db.metadata.sorted_tables):

@@ -1,0 +1,1 @@
+"""Staff forms, one module per use case, plus the field types they share."""

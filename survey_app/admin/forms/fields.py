@@ -1,0 +1,53 @@
+"""Field types with the GOV.UK widgets and instruction-style messages staff forms share."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from flask_babel import lazy_gettext as _l
+from govuk_frontend_wtf.wtforms_widgets import GovDateInput, GovTextInput
+from wtforms import DateField, IntegerField
+
+
+class DayMonthYearField(DateField):
+    """A date typed as day, month and year boxes (the GOV.UK date pattern)."""
+
+    widget = GovDateInput()
+
+    def __init__(self, label: object = None, validators: object = None, **kwargs: object) -> None:
+        kwargs.setdefault("format", "%d %m %Y")
+        self.invalid_message = kwargs.pop("invalid_message", _l("Enter a real date"))
+        super().__init__(label, validators, **kwargs)
+
+    def process_formdata(self, valuelist: list[str]) -> None:
+        if not valuelist:
+            return
+        text = " ".join(part.strip() for part in valuelist)
+        if not text.strip():
+            self.data = None
+            return
+        try:
+            self.data = datetime.strptime(text, "%d %m %Y").date()
+        except ValueError:
+            self.data = None
+            raise ValueError(self.invalid_message) from None
+
+
+class WholeNumberField(IntegerField):
+    """A count typed in a text box with a numeric keyboard, with our own "not a number" message."""
+
+    widget = GovTextInput()
+
+    def __init__(self, label: object = None, validators: object = None, **kwargs: object) -> None:
+        self.invalid_message = kwargs.pop("invalid_message", _l("Enter a whole number, like 120"))
+        super().__init__(label, validators, **kwargs)
+
+    def process_formdata(self, valuelist: list[str]) -> None:
+        if not valuelist or not valuelist[0].strip():
+            self.data = None
+            return
+        try:
+            self.data = int(valuelist[0].strip().replace(",", ""))
+        except ValueError:
+            self.data = None
+            raise ValueError(self.invalid_message) from None

@@ -1,0 +1,13 @@
+"""Routes of the ``admin`` blueprint, one module per use case."""
+
+from survey_app.admin.routes import (  # noqa: F401 (each module attaches its views to bp)
+    audit,
+    authorities,
+    codes,
+    exports,
+    moderation,
+    monitoring,
+    paper,
+    rounds,
+    users,
+)

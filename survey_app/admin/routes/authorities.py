@@ -1,0 +1,49 @@
+"""Local authorities, managed by programme admins."""
+
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from werkzeug.wrappers import Response
+
+from survey_app.admin import bp
+from survey_app.admin.forms.authorities import AuthorityForm
+from survey_app.auth.access import ADMINS, scoped_authority, staff_required
+from survey_app.extensions import db
+from survey_app.models import LocalAuthority
+from survey_app.services.authorities import AuthorityError, list_authorities, save_authority
+
+
+@bp.get("/authorities")
+@staff_required(*ADMINS)
+def authorities() -> str:
+    return render_template("admin/authorities/list.html", authorities=list_authorities(db.session))
+
+
+@bp.route("/authorities/new", methods=["GET", "POST"])
+@staff_required(*ADMINS)
+def new_authority() -> str | Response:
+    return _edit(None)
+
+
+@bp.route("/authorities/<int:authority_id>", methods=["GET", "POST"])
+@staff_required(*ADMINS)
+def edit_authority(authority_id: int) -> str | Response:
+    return _edit(scoped_authority(authority_id))
+
+
+def _edit(authority: LocalAuthority | None) -> str | Response:
+    form = AuthorityForm(obj=authority)
+    if authority is not None and not form.is_submitted():
+        form.languages.data = list(authority.language_codes)
+    if form.validate_on_submit():
+        try:
+            save_authority(db.session, current_user, form.details(), authority)
+        except AuthorityError as error:
+            getattr(form, error.field).errors.append(str(error.message))
+        else:
+            db.session.commit()
+            flash(_("Local authority saved."), "success")
+            return redirect(url_for("admin.authorities"))
+    return render_template("admin/authorities/form.html", form=form, authority=authority)

@@ -1,0 +1,176 @@
+"""Access codes: issue a batch, show it once, print it, revoke codes.
+
+Codes are stored only as hashes, so a batch's clear codes exist in one place after they are made:
+the officer's session cookie (signed, HttpOnly, Secure in production). They stay there only
+until the officer presses "I have printed the codes", makes another batch, signs out or 30
+minutes pass, so both the poster and the cards can be printed, and a failed download can be
+tried again, without any clear code ever reaching the database or a log.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from flask import abort, flash, redirect, render_template, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from werkzeug.wrappers import Response
+from wtforms.fields.choices import SelectChoice
+
+from survey_app.admin import bp
+from survey_app.admin.forms.codes import ANYONE, ButtonForm, CodeBatchForm
+from survey_app.auth.access import ROUND_MANAGERS, scoped_round, staff_required
+from survey_app.common.i18n import current_language
+from survey_app.extensions import db
+from survey_app.models import AccessCode, SurveyRound
+from survey_app.services.access_codes import (
+    CodeBatchError,
+    codes_of_round,
+    issue_batch,
+    revoke_code,
+)
+from survey_app.services.audit import now_utc
+from survey_app.services.posters import PosterText, cards_pdf, poster_pdf
+
+BATCH_KEY = "code_batch"
+BATCH_LIFETIME = timedelta(minutes=30)
+
+
+@bp.route("/rounds/<int:round_id>/codes", methods=["GET", "POST"])
+@staff_required(*ROUND_MANAGERS)
+def codes(round_id: int) -> str | Response:
+    survey_round = scoped_round(round_id)
+    form = CodeBatchForm()
+    form.audience.choices = _audience_choices(survey_round)
+    if form.validate_on_submit():
+        audience = None if form.audience.data == ANYONE else form.audience.data
+        try:
+            clear = issue_batch(
+                db.session,
+                current_user,
+                survey_round,
+                label=form.label.data,
+                audience=audience,
+                count=form.count.data,
+            )
+        except CodeBatchError as error:
+            form.label.errors.append(str(error))
+        else:
+            db.session.commit()
+            _keep_batch(survey_round, form.label.data.strip(), clear)
+            return redirect(url_for("admin.code_batch", round_id=round_id))
+    return render_template(
+        "admin/codes/list.html",
+        survey_round=survey_round,
+        form=form,
+        codes=codes_of_round(db.session, survey_round),
+        button=ButtonForm(),
+    )
+
+
+@bp.get("/rounds/<int:round_id>/codes/batch")
+@staff_required(*ROUND_MANAGERS)
+def code_batch(round_id: int) -> str:
+    survey_round = scoped_round(round_id)
+    batch = _held_batch(survey_round)
+    return render_template(
+        "admin/codes/batch.html", survey_round=survey_round, batch=batch, button=ButtonForm()
+    )
+
+
+@bp.get("/rounds/<int:round_id>/codes/poster.pdf")
+@staff_required(*ROUND_MANAGERS)
+def code_poster(round_id: int) -> Response:
+    return _pdf(scoped_round(round_id), poster_pdf, "posters")
+
+
+@bp.get("/rounds/<int:round_id>/codes/cards.pdf")
+@staff_required(*ROUND_MANAGERS)
+def code_cards(round_id: int) -> Response:
+    return _pdf(scoped_round(round_id), cards_pdf, "cards")
+
+
+@bp.post("/rounds/<int:round_id>/codes/forget")
+@staff_required(*ROUND_MANAGERS)
+def forget_codes(round_id: int) -> Response:
+    scoped_round(round_id)
+    if ButtonForm().validate_on_submit():
+        session.pop(BATCH_KEY, None)
+        flash(_("The codes have been removed from this page."), "success")
+    return redirect(url_for("admin.codes", round_id=round_id))
+
+
+@bp.post("/rounds/<int:round_id>/codes/<int:code_id>/revoke")
+@staff_required(*ROUND_MANAGERS)
+def revoke(round_id: int, code_id: int) -> Response:
+    survey_round = scoped_round(round_id)
+    code = db.session.get(AccessCode, code_id)
+    if code is None or code.round_id != survey_round.id:
+        abort(404)
+    if ButtonForm().validate_on_submit():
+        revoke_code(db.session, current_user, code)
+        db.session.commit()
+        flash(_("Code revoked: it can no longer start a survey."), "success")
+    return redirect(url_for("admin.codes", round_id=round_id))
+
+
+def _audience_choices(survey_round: SurveyRound) -> list[SelectChoice]:
+    choices = [SelectChoice(ANYONE, _("Anyone in this round (they choose their questionnaire)"))]
+    return choices + [
+        SelectChoice(
+            ri.instrument, _("Only the %(instrument)s questionnaire", instrument=ri.instrument)
+        )
+        for ri in survey_round.instruments
+    ]
+
+
+def _keep_batch(survey_round: SurveyRound, label: str, clear: list[str]) -> None:
+    session[BATCH_KEY] = {
+        "round_id": survey_round.id,
+        "label": label,
+        "codes": clear,
+        "made_at": now_utc().isoformat(),
+    }
+
+
+def _held_batch(survey_round: SurveyRound) -> dict[str, object] | None:
+    """The clear codes of the last batch for this round, while they may still be shown."""
+    batch = session.get(BATCH_KEY)
+    if not batch or batch["round_id"] != survey_round.id:
+        return None
+    if now_utc() - datetime.fromisoformat(batch["made_at"]) > BATCH_LIFETIME:
+        session.pop(BATCH_KEY, None)
+        return None
+    return batch
+
+
+PdfRenderer = Callable[[list[str], Callable[[str], str], PosterText], bytes]
+
+
+def _pdf(survey_round: SurveyRound, render: PdfRenderer, kind: str) -> Response:
+    batch = _held_batch(survey_round)
+    if batch is None:
+        abort(404)
+    text = PosterText(
+        title=_("Tell us how life is going"),
+        round_name=survey_round.local_authority.name,
+        scan=_("Scan the QR code or type the link"),
+        code_label=_("Your code:"),
+        privacy=_("It is private: we never ask for your name."),
+        language=current_language(),
+    )
+    body = render(batch["codes"], _code_link, text)
+    name = f"care-voices-{kind}-round-{survey_round.id}.pdf"
+    return Response(
+        body,
+        mimetype="application/pdf",
+        headers={
+            "Content-Disposition": f'attachment; filename="{name}"',
+            "Cache-Control": "no-store",
+        },
+    )
+
+
+def _code_link(code: str) -> str:
+    return url_for("respond.code_link", code=code, _external=True)

@@ -1,0 +1,85 @@
+"""Exports of a round's anonymised responses and codebook: permission-checked and audited."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Response, abort, render_template, send_file, stream_with_context
+from flask_login import current_user
+
+from survey_app.admin import bp
+from survey_app.auth.access import (
+    ROUND_MANAGERS,
+    recent_password_required,
+    scoped_round,
+    staff_required,
+)
+from survey_app.extensions import db, limiter
+from survey_app.models import SurveyRound
+from survey_app.services.exports import (
+    FORMATS,
+    codebook_csv,
+    csv_chunks,
+    record_export,
+    write_sav,
+    write_xlsx,
+)
+
+EXPORT_LIMIT = "10 per hour"
+_FILE_WRITERS = {"xlsx": write_xlsx, "sav": write_sav}
+_MIMETYPES = {
+    "csv": "text/csv",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "sav": "application/x-spss-sav",
+}
+
+
+def _per_staff_user() -> str:
+    """Limit each member of staff, not each office network."""
+    return f"staff-{current_user.get_id()}"
+
+
+@bp.get("/rounds/<int:round_id>/exports")
+@staff_required(*ROUND_MANAGERS)
+def exports(round_id: int) -> str:
+    return render_template("admin/exports.html", survey_round=scoped_round(round_id))
+
+
+@bp.get("/rounds/<int:round_id>/exports/responses.<kind>")
+@staff_required(*ROUND_MANAGERS)
+@recent_password_required
+@limiter.limit(EXPORT_LIMIT, key_func=_per_staff_user)
+def export_responses(round_id: int, kind: str) -> Response:
+    survey_round = scoped_round(round_id)
+    if kind not in FORMATS:
+        abort(404)
+    record_export(db.session, current_user, survey_round, kind)
+    db.session.commit()  # Audited before a byte is sent.
+    if kind == "csv":
+        body = stream_with_context(csv_chunks(db.session, survey_round))
+        return _download(Response(body, mimetype=_MIMETYPES["csv"]), survey_round, "csv")
+    return _send_and_delete(_FILE_WRITERS[kind](db.session, survey_round), survey_round, kind)
+
+
+@bp.get("/rounds/<int:round_id>/exports/codebook.csv")
+@staff_required(*ROUND_MANAGERS)
+def export_codebook(round_id: int) -> Response:
+    survey_round = scoped_round(round_id)
+    reply = Response(codebook_csv(survey_round), mimetype="text/csv")
+    return _download(reply, survey_round, "csv", "codebook")
+
+
+def _send_and_delete(path: Path, survey_round: SurveyRound, kind: str) -> Response:
+    handle = path.open("rb")
+    path.unlink()  # The open handle keeps the data until it has been sent.
+    reply = send_file(handle, mimetype=_MIMETYPES[kind])
+    return _download(reply, survey_round, kind)
+
+
+def _download(
+    reply: Response, survey_round: SurveyRound, kind: str, what: str = "responses"
+) -> Response:
+    name = f"care-voices-round-{survey_round.id}-{what}.{kind}"
+    reply.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    reply.headers["Cache-Control"] = "no-store"
+    return reply

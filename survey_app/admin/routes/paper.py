@@ -1,0 +1,124 @@
+"""Paper entry: key in a paper questionnaire, and key it again to check."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from flask_wtf import FlaskForm
+from werkzeug.wrappers import Response as HttpResponse
+
+from questionnaires import InstrumentVersion
+from survey_app.admin import bp
+from survey_app.admin.forms.paper import paper_form, raw_answers
+from survey_app.auth.access import ROUND_MANAGERS, scoped_round, staff_required
+from survey_app.common.i18n import current_language
+from survey_app.extensions import db
+from survey_app.models import SurveyRound
+from survey_app.services.codebook import round_versions
+from survey_app.services.paper_entry import (
+    PaperEntryError,
+    enter_paper_response,
+    find_paper_response,
+    paper_reference,
+    paper_responses,
+    verify_paper_response,
+)
+from survey_app.services.responses import version_of
+
+
+@bp.get("/rounds/<int:round_id>/paper")
+@staff_required(*ROUND_MANAGERS)
+def paper_entry(round_id: int) -> str:
+    survey_round = scoped_round(round_id)
+    return render_template(
+        "admin/paper/list.html",
+        survey_round=survey_round,
+        versions=round_versions(survey_round),
+        responses=paper_responses(db.session, survey_round),
+        reference=paper_reference,
+    )
+
+
+@bp.route("/rounds/<int:round_id>/paper/new/<instrument>", methods=["GET", "POST"])
+@staff_required(*ROUND_MANAGERS)
+def paper_new(round_id: int, instrument: str) -> str | HttpResponse:
+    survey_round = scoped_round(round_id)
+    version = _version(survey_round, instrument)
+    form = paper_form(version, current_language())
+    if form.validate_on_submit():
+        try:
+            response = enter_paper_response(
+                db.session,
+                current_user,
+                survey_round,
+                version,
+                raw_answers(form),
+                form.language.data,
+            )
+        except PaperEntryError as error:
+            db.session.rollback()
+            _show_errors(form, error)
+        else:
+            db.session.commit()
+            flash(
+                _(
+                    "Saved. Write %(reference)s on the paper copy.",
+                    reference=paper_reference(response),
+                ),
+                "success",
+            )
+            return redirect(url_for("admin.paper_entry", round_id=round_id))
+    return render_template(
+        "admin/paper/form.html",
+        survey_round=survey_round,
+        version=version,
+        form=form,
+        reference=None,
+    )
+
+
+@bp.route("/rounds/<int:round_id>/paper/check/<reference>", methods=["GET", "POST"])
+@staff_required(*ROUND_MANAGERS)
+def paper_check(round_id: int, reference: str) -> str:
+    survey_round = scoped_round(round_id)
+    response = find_paper_response(db.session, survey_round, reference)
+    if response is None:
+        abort(404)
+    version = version_of(response)
+    form = paper_form(version, current_language())
+    if form.validate_on_submit():
+        try:
+            differences = verify_paper_response(
+                db.session, current_user, response, version, raw_answers(form)
+            )
+        except PaperEntryError as error:
+            _show_errors(form, error)
+        else:
+            db.session.commit()
+            return render_template(
+                "admin/paper/checked.html",
+                survey_round=survey_round,
+                reference=reference,
+                differences=differences,
+            )
+    return render_template(
+        "admin/paper/form.html",
+        survey_round=survey_round,
+        version=version,
+        form=form,
+        reference=reference,
+    )
+
+
+def _version(survey_round: SurveyRound, instrument: str) -> InstrumentVersion:
+    for version in round_versions(survey_round):
+        if version.instrument == instrument:
+            return version
+    abort(404)
+
+
+def _show_errors(form: FlaskForm, error: PaperEntryError) -> None:
+    for item_id, message in error.errors.items():
+        target = form._fields.get(item_id) or form.language
+        target.errors = [*target.errors, str(message)]

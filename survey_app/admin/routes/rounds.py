@@ -1,0 +1,157 @@
+"""Survey rounds: list, create, view, edit and move along the lifecycle."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask import flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from werkzeug.wrappers import Response
+from wtforms.fields.choices import SelectChoice
+
+from survey_app.admin import bp
+from survey_app.admin.forms.codes import ButtonForm
+from survey_app.admin.forms.rounds import BAND_FIELDS, RoundForm, round_details
+from survey_app.auth.access import (
+    ROUND_MANAGERS,
+    scoped_authority,
+    scoped_round,
+    staff_required,
+)
+from survey_app.extensions import db
+from survey_app.models import LocalAuthority, SurveyRound
+from survey_app.services.authorities import list_authorities
+from survey_app.services.rounds import (
+    EDITABLE,
+    STATUS_LABELS,
+    RoundError,
+    advance_round,
+    create_round,
+    instrument_keys,
+    published_versions,
+    rounds_for,
+    update_round,
+)
+
+
+@bp.get("/")
+@staff_required()
+def rounds() -> str:
+    found = rounds_for(db.session, current_user)
+    return render_template("admin/rounds/list.html", rounds=found, status_labels=STATUS_LABELS)
+
+
+@bp.route("/rounds/new", methods=["GET", "POST"])
+@staff_required(*ROUND_MANAGERS)
+def new_round() -> str | Response:
+    form = _round_form()
+    if form.validate_on_submit():
+        authority = _chosen_authority(form)
+        try:
+            survey_round = create_round(db.session, current_user, authority, round_details(form))
+        except RoundError as error:
+            _show_error(form, error)
+        else:
+            db.session.commit()
+            flash(_("Round saved as a draft."), "success")
+            return redirect(url_for("admin.round_detail", round_id=survey_round.id))
+    return render_template("admin/rounds/form.html", form=form, survey_round=None)
+
+
+@bp.get("/rounds/<int:round_id>")
+@staff_required()
+def round_detail(round_id: int) -> str:
+    survey_round = scoped_round(round_id)
+    return render_template(
+        "admin/rounds/detail.html",
+        survey_round=survey_round,
+        button=ButtonForm(),
+        status_labels=STATUS_LABELS,
+        editable=EDITABLE[survey_round.status],
+        versions=published_versions(),
+    )
+
+
+@bp.route("/rounds/<int:round_id>/edit", methods=["GET", "POST"])
+@staff_required(*ROUND_MANAGERS)
+def edit_round(round_id: int) -> str | Response:
+    survey_round = scoped_round(round_id)
+    form = _round_form(survey_round)
+    if form.validate_on_submit():
+        try:
+            update_round(db.session, current_user, survey_round, round_details(form))
+        except RoundError as error:
+            _show_error(form, error)
+        else:
+            db.session.commit()
+            flash(_("Round saved."), "success")
+            return redirect(url_for("admin.round_detail", round_id=round_id))
+    return render_template("admin/rounds/form.html", form=form, survey_round=survey_round)
+
+
+@bp.post("/rounds/<int:round_id>/advance")
+@staff_required(*ROUND_MANAGERS)
+def advance(round_id: int) -> Response | str:
+    survey_round = scoped_round(round_id)
+    if not ButtonForm().validate_on_submit():
+        return redirect(url_for("admin.round_detail", round_id=round_id))
+    try:
+        status = advance_round(db.session, current_user, survey_round, date.today())
+    except RoundError as error:
+        db.session.rollback()
+        flash(str(error.message), "info")
+    else:
+        db.session.commit()
+        flash(_("The round is now %(status)s.", status=STATUS_LABELS[status]), "success")
+    return redirect(url_for("admin.round_detail", round_id=round_id))
+
+
+def _round_form(survey_round: SurveyRound | None = None) -> RoundForm:
+    """The form with the fields this user and this round's status allow, filled in."""
+    form = RoundForm(obj=survey_round) if survey_round else RoundForm()
+    form.instruments.choices = [SelectChoice(key) for key in published_versions()]
+    if survey_round is None and current_user.is_programme_admin:
+        form.local_authority.choices = [
+            SelectChoice(a.id, a.name) for a in list_authorities(db.session)
+        ]
+    else:
+        del form.local_authority
+    if survey_round is not None:
+        _fill_and_trim(form, survey_round)
+    return form
+
+
+def _fill_and_trim(form: RoundForm, survey_round: SurveyRound) -> None:
+    editable = EDITABLE[survey_round.status]
+    if not form.is_submitted():
+        form.instruments.data = instrument_keys(survey_round)
+        _fill_denominators(form, survey_round)
+    for part in ("name", "opens_on", "closes_on", "instruments", "denominators"):
+        if part not in editable:
+            _remove(form, part)
+
+
+def _fill_denominators(form: RoundForm, survey_round: SurveyRound) -> None:
+    for row in survey_round.denominators:
+        if row.age_band in BAND_FIELDS:
+            getattr(form, BAND_FIELDS[row.age_band]).data = row.population
+            form.figures_on.data = row.figures_on
+
+
+def _remove(form: RoundForm, part: str) -> None:
+    names = list(BAND_FIELDS.values()) + ["figures_on"] if part == "denominators" else [part]
+    for name in names:
+        if name in form._fields:
+            delattr(form, name)
+
+
+def _chosen_authority(form: RoundForm) -> LocalAuthority:
+    if "local_authority" in form._fields:
+        return scoped_authority(form.local_authority.data)
+    return current_user.local_authority
+
+
+def _show_error(form: RoundForm, error: RoundError) -> None:
+    target = error.field if error.field in form._fields else "name"
+    getattr(form, target).errors.append(str(error.message))

@@ -1,0 +1,58 @@
+"""Forms for signing in, confirming a password and choosing one."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from govuk_frontend_wtf.wtforms_widgets import GovPasswordInput, GovSubmitInput, GovTextInput
+from wtforms import EmailField, PasswordField, SubmitField
+from wtforms.validators import EqualTo, InputRequired, Length
+
+from survey_app.services.common_passwords import MAX_LENGTH
+
+
+class SignInForm(FlaskForm):
+    """Email and password."""
+
+    email = EmailField(
+        _l("Email address"),
+        widget=GovTextInput(),
+        validators=[InputRequired(_l("Enter your email address")), Length(max=320)],
+    )
+    password = PasswordField(
+        _l("Password"),
+        widget=GovPasswordInput(),
+        validators=[InputRequired(_l("Enter your password")), Length(max=MAX_LENGTH)],
+    )
+    submit = SubmitField(_l("Sign in"), widget=GovSubmitInput())
+
+
+class ConfirmPasswordForm(FlaskForm):
+    """The current password again, before exports and user management."""
+
+    password = PasswordField(
+        _l("Password"),
+        widget=GovPasswordInput(),
+        validators=[InputRequired(_l("Enter your password")), Length(max=MAX_LENGTH)],
+    )
+    submit = SubmitField(_l("Continue"), widget=GovSubmitInput())
+
+
+class ChoosePasswordForm(FlaskForm):
+    """A new password typed twice; the strength rule is checked by the users service."""
+
+    password = PasswordField(
+        _l("New password"),
+        description=_l("Use 12 characters or more. A few random words make a strong password."),
+        widget=GovPasswordInput(),
+        validators=[InputRequired(_l("Enter a new password"))],
+    )
+    repeat = PasswordField(
+        _l("Type the new password again"),
+        widget=GovPasswordInput(),
+        validators=[
+            InputRequired(_l("Type the new password again")),
+            EqualTo("password", _l("The two passwords must match")),
+        ],
+    )
+    submit = SubmitField(_l("Save password"), widget=GovSubmitInput())

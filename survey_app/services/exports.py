@@ -1,0 +1,187 @@
+"""Anonymised response-level exports of a round: CSV (streamed), XLSX and SPSS ``.sav``.
+
+Rows are read a batch at a time, so a large round never sits in memory as ORM objects and the
+CSV starts flowing at once. XLSX and SAV are written to a temporary file first (openpyxl's
+write-only mode; pyreadstat needs a data frame) and then streamed from disk. Rows carry codes,
+never labels; free text appears only as its approved quote. Every export is audited.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from collections import defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+
+import pandas as pd
+import pyreadstat
+from openpyxl import Workbook
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from survey_app.models import Answer, Response, StaffUser, SurveyRound
+from survey_app.services.audit import record_event
+from survey_app.services.codebook import (
+    CODEBOOK_FIELDS,
+    RESPONSE_COLUMNS,
+    Variable,
+    codebook_rows,
+    item_variables,
+)
+from survey_app.services.moderation import approved_quote_map
+
+BATCH_SIZE = 500
+FORMATS = ("csv", "xlsx", "sav")
+Row = dict[str, str | int | None]
+
+
+def export_columns(survey_round: SurveyRound) -> list[str]:
+    """Every column of the round's export, in order."""
+    return list(RESPONSE_COLUMNS) + [v.name for v in item_variables(survey_round)]
+
+
+def response_rows(session: Session, survey_round: SurveyRound) -> Iterator[Row]:
+    """One row per response, oldest first, read ``BATCH_SIZE`` responses at a time."""
+    variables = item_variables(survey_round)
+    quotes = approved_quote_map(session, survey_round)
+    number, last_id = 0, 0
+    while True:
+        batch = list(session.scalars(_batch_query(survey_round, last_id)))
+        if not batch:
+            return
+        answers = _answers_of(session, [r.id for r in batch])
+        for response in batch:
+            number += 1
+            yield _row(number, response, answers[response.id], variables, quotes)
+        last_id = batch[-1].id
+
+
+def _batch_query(survey_round: SurveyRound, after_id: int):
+    return (
+        select(Response)
+        .where(Response.round_id == survey_round.id, Response.id > after_id)
+        .order_by(Response.id)
+        .limit(BATCH_SIZE)
+    )
+
+
+def _answers_of(session: Session, response_ids: list[int]) -> dict[int, dict[str, Answer]]:
+    found: dict[int, dict[str, Answer]] = defaultdict(dict)
+    for answer in session.scalars(select(Answer).where(Answer.response_id.in_(response_ids))):
+        found[answer.response_id][answer.item_id] = answer
+    return found
+
+
+def _row(
+    number: int,
+    response: Response,
+    answers: dict[str, Answer],
+    variables: list[Variable],
+    quotes: dict[int, str],
+) -> Row:
+    row: Row = {
+        "response": number,
+        "instrument_version": f"{response.instrument}@v{response.version}",
+        "content_hash": response.content_hash,
+        "mode": response.mode,
+        "language": response.language,
+        "status": response.status,
+        "started_on": response.started_on.isoformat(),
+        "completed_on": response.completed_on.isoformat() if response.completed_on else None,
+    }
+    for variable in variables:
+        row[variable.name] = _cell(answers.get(variable.item_id), variable, quotes)
+    return row
+
+
+def _cell(answer: Answer | None, variable: Variable, quotes: dict[int, str]) -> str | None:
+    if answer is None:
+        return None
+    if variable.item_type == "free_text":
+        return quotes.get(answer.id)
+    if variable.option is not None:
+        return "1" if variable.option in json.loads(answer.value) else "0"
+    return answer.value
+
+
+def csv_chunks(session: Session, survey_round: SurveyRound) -> Iterator[str]:
+    """The CSV export as text chunks: a header, then one chunk per ``BATCH_SIZE`` rows."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=export_columns(survey_round))
+    writer.writeheader()
+    for count, row in enumerate(response_rows(session, survey_round), start=1):
+        writer.writerow(row)
+        if count % BATCH_SIZE == 0:
+            yield _drain(buffer)
+    yield _drain(buffer)
+
+
+def _drain(buffer: io.StringIO) -> str:
+    text = buffer.getvalue()
+    buffer.seek(0)
+    buffer.truncate()
+    return text
+
+
+def codebook_csv(survey_round: SurveyRound) -> str:
+    """The codebook as CSV text."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CODEBOOK_FIELDS)
+    writer.writeheader()
+    writer.writerows(codebook_rows(survey_round))
+    return buffer.getvalue()
+
+
+def write_xlsx(session: Session, survey_round: SurveyRound) -> Path:
+    """A temporary XLSX file with a Responses sheet and a Codebook sheet; the caller removes it."""
+    book = Workbook(write_only=True)
+    columns = export_columns(survey_round)
+    sheet = book.create_sheet("Responses")
+    sheet.append(columns)
+    for row in response_rows(session, survey_round):
+        sheet.append([row[name] for name in columns])
+    codebook = book.create_sheet("Codebook")
+    codebook.append(list(CODEBOOK_FIELDS))
+    for entry in codebook_rows(survey_round):
+        codebook.append([entry[name] for name in CODEBOOK_FIELDS])
+    path = _temporary_path(".xlsx")
+    book.save(path)
+    return path
+
+
+def write_sav(session: Session, survey_round: SurveyRound) -> Path:
+    """A temporary SPSS file with variable labels and value labels; the caller removes it."""
+    columns = export_columns(survey_round)
+    frame = pd.DataFrame(list(response_rows(session, survey_round)), columns=columns)
+    frame = frame.astype({name: "string" for name in columns if name != "response"})
+    variables = item_variables(survey_round)
+    path = _temporary_path(".sav")
+    pyreadstat.write_sav(
+        frame.fillna(""),
+        str(path),
+        column_labels={**RESPONSE_COLUMNS, **{v.name: v.text[:250] for v in variables}},
+        variable_value_labels={v.name: v.labels for v in variables if v.labels},
+    )
+    return path
+
+
+def _temporary_path(suffix: str) -> Path:
+    descriptor, name = tempfile.mkstemp(prefix="care-voices-export-", suffix=suffix)
+    os.close(descriptor)
+    return Path(name)
+
+
+def record_export(session: Session, actor: StaffUser, survey_round: SurveyRound, kind: str) -> None:
+    """Audit an export before it is sent."""
+    record_event(
+        session,
+        actor,
+        "export.downloaded",
+        subject=f"round {survey_round.id}: {survey_round.name}",
+        authority_id=survey_round.local_authority_id,
+        detail=kind,
+    )

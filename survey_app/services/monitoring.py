@@ -1,0 +1,112 @@
+"""Live counts for a round while it runs: by instrument (age band), mode, code label and day.
+
+Response rates compare completed responses with the denominators the officer entered, and are
+flagged when below the local authority's minimum (30% unless changed). These are operational
+counts for staff of the round's own local authority, not a published report.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from survey_app.models import AccessCode, Response, SurveyRound
+
+
+@dataclass(frozen=True)
+class BandFigures:
+    """One instrument's counts and its response rate against the denominator."""
+
+    instrument: str
+    completed: int
+    partial: int
+    population: int | None
+    rate: float | None
+    is_below_minimum: bool
+
+
+@dataclass(frozen=True)
+class RoundMonitoring:
+    """Everything the monitoring page shows."""
+
+    bands: tuple[BandFigures, ...]
+    by_mode: tuple[tuple[str, int], ...]
+    by_label: tuple[tuple[str | None, int], ...]
+    by_day: tuple[tuple[date, int], ...]
+    minimum_rate: int
+
+    @property
+    def completed(self) -> int:
+        return sum(band.completed for band in self.bands)
+
+    @property
+    def partial(self) -> int:
+        return sum(band.partial for band in self.bands)
+
+
+def monitor_round(session: Session, survey_round: SurveyRound) -> RoundMonitoring:
+    """Count the round's responses now; a few grouped queries, whatever the round's size."""
+    minimum = survey_round.local_authority.minimum_response_rate
+    return RoundMonitoring(
+        bands=_bands(session, survey_round, minimum),
+        by_mode=_grouped(session, survey_round, Response.mode),
+        by_label=_by_label(session, survey_round),
+        by_day=_grouped(session, survey_round, Response.started_on),
+        minimum_rate=minimum,
+    )
+
+
+def _bands(session: Session, survey_round: SurveyRound, minimum: int) -> tuple[BandFigures, ...]:
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    query = (
+        select(Response.instrument, Response.status, func.count())
+        .where(Response.round_id == survey_round.id)
+        .group_by(Response.instrument, Response.status)
+    )
+    for instrument, status, count in session.execute(query):
+        counts[instrument][status] = count
+    populations = {d.age_band: d.population for d in survey_round.denominators}
+    instruments = [ri.instrument for ri in survey_round.instruments]
+    instruments += sorted(set(counts) - set(instruments))
+    return tuple(_band(i, counts[i], populations.get(i), minimum) for i in instruments)
+
+
+def _band(
+    instrument: str, counts: dict[str, int], population: int | None, minimum: int
+) -> BandFigures:
+    completed = counts.get("completed", 0)
+    rate = round(100 * completed / population, 1) if population else None
+    return BandFigures(
+        instrument=instrument,
+        completed=completed,
+        partial=counts.get("in_progress", 0),
+        population=population,
+        rate=rate,
+        is_below_minimum=rate is not None and rate < minimum,
+    )
+
+
+def _grouped(session: Session, survey_round: SurveyRound, column: object) -> tuple:
+    query = (
+        select(column, func.count())
+        .where(Response.round_id == survey_round.id)
+        .group_by(column)
+        .order_by(column)
+    )
+    return tuple((value, count) for value, count in session.execute(query))
+
+
+def _by_label(session: Session, survey_round: SurveyRound) -> tuple[tuple[str | None, int], ...]:
+    query = (
+        select(AccessCode.label, func.count(Response.id))
+        .select_from(Response)
+        .outerjoin(AccessCode, Response.access_code_id == AccessCode.id)
+        .where(Response.round_id == survey_round.id)
+        .group_by(AccessCode.label)
+        .order_by(AccessCode.label)
+    )
+    return tuple((label, count) for label, count in session.execute(query))

@@ -1,0 +1,141 @@
+"""Staff sign in with email and password, and sign out; failures say little and count."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from survey_app.models import AuditEvent
+from survey_app.services.audit import now_utc
+from tests.factories import DEFAULT_PASSWORD, make_staff
+from tests.integration.auth.staff_client import post_form, sign_in
+
+
+def test_signed_out_people_are_sent_to_sign_in(client: FlaskClient) -> None:
+    page = client.get("/admin/")
+    assert page.status_code == 302
+    assert page.headers["Location"].startswith("/auth/sign-in?next=")
+
+
+def test_an_officer_signs_in_and_lands_on_their_rounds(
+    client: FlaskClient, session: Session
+) -> None:
+    officer = make_staff(session)
+    session.commit()
+    page = sign_in(client, officer)
+    assert page.status_code == 302
+    assert page.headers["Location"] == "/admin/"
+    assert "Survey rounds" in client.get("/admin/").get_data(as_text=True)
+
+
+def test_email_is_matched_without_case(client: FlaskClient, session: Session) -> None:
+    officer = make_staff(session, email="Jo.Bloggs@Example.test")
+    session.commit()
+    officer.email = "JO.BLOGGS@example.test"
+    assert sign_in(client, officer).status_code == 302
+
+
+def test_a_wrong_password_is_refused_with_one_message(
+    client: FlaskClient, session: Session
+) -> None:
+    officer = make_staff(session)
+    session.commit()
+    page = sign_in(client, officer, password="not the right password at all")
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200
+    assert "Enter a correct email address and password" in html
+    assert "<title>Error:" in html
+
+
+def test_an_unknown_email_gets_the_same_message(client: FlaskClient, session: Session) -> None:
+    page = post_form(
+        client, "/auth/sign-in", {"email": "nobody@example.test", "password": "x" * 20}
+    )
+    assert "Enter a correct email address and password" in page.get_data(as_text=True)
+
+
+def test_ten_wrong_passwords_lock_the_account_even_against_the_right_one(
+    client: FlaskClient, session: Session
+) -> None:
+    officer = make_staff(session)
+    session.commit()
+    for _ in range(10):
+        sign_in(client, officer, password="wrong password, try again")
+    assert sign_in(client, officer).status_code == 200
+    session.refresh(officer)
+    assert officer.locked_until is not None
+    assert officer.locked_until > now_utc()
+    actions = session.scalars(select(AuditEvent.action).where(AuditEvent.actor_id == officer.id))
+    assert "account.locked" in list(actions)
+
+
+def test_a_lockout_ends_after_30_minutes(client: FlaskClient, session: Session) -> None:
+    officer = make_staff(session, locked_until=now_utc() - timedelta(seconds=1))
+    session.commit()
+    assert sign_in(client, officer).status_code == 302
+
+
+def test_deactivated_accounts_cannot_sign_in(client: FlaskClient, session: Session) -> None:
+    officer = make_staff(session, is_active_account=False)
+    session.commit()
+    assert sign_in(client, officer).status_code == 200
+
+
+def test_signing_in_is_rate_limited_to_ten_tries_a_minute(client: FlaskClient) -> None:
+    client.environ_base["REMOTE_ADDR"] = "10.250.0.1"
+    tries = {"email": "someone@example.test", "password": "a wrong password here"}
+    statuses = [post_form(client, "/auth/sign-in", tries).status_code for _ in range(11)]
+    assert statuses == [200] * 10 + [429]
+
+
+def test_next_can_only_point_inside_the_site(client: FlaskClient, session: Session) -> None:
+    officer = make_staff(session)
+    session.commit()
+    for target in ("https://evil.example/", "//evil.example/", "/\\evil.example"):
+        client.environ_base["REMOTE_ADDR"] = "10.250.0.2"
+        page = post_form(
+            client,
+            f"/auth/sign-in?next={target}",
+            {"email": officer.email, "password": DEFAULT_PASSWORD},
+        )
+        assert page.headers["Location"] == "/admin/"
+        post_form(client, "/auth/sign-out", {}, form_page="/admin/")
+
+
+def test_next_returns_to_the_page_asked_for(client: FlaskClient, session: Session) -> None:
+    officer = make_staff(session)
+    session.commit()
+    client.environ_base["REMOTE_ADDR"] = "10.250.0.3"
+    page = post_form(
+        client,
+        "/auth/sign-in?next=/admin/rounds/new",
+        {"email": officer.email, "password": DEFAULT_PASSWORD},
+    )
+    assert page.headers["Location"] == "/admin/rounds/new"
+
+
+def test_signing_out_ends_the_session_even_for_a_copied_cookie(
+    client: FlaskClient, session: Session, app: Flask
+) -> None:
+    officer = make_staff(session)
+    session.commit()
+    sign_in(client, officer)
+    copy = app.test_client()
+    copy.environ_base.update(client.environ_base)
+    cookie = client.get_cookie("session")
+    copy.set_cookie("session", cookie.value)
+    assert copy.get("/admin/").status_code == 200
+    post_form(client, "/auth/sign-out", {}, form_page="/admin/")
+    assert client.get("/admin/").status_code == 302
+    assert copy.get("/admin/").status_code == 302
+
+
+def test_a_post_without_a_csrf_token_is_refused(client: FlaskClient, session: Session) -> None:
+    officer = make_staff(session)
+    session.commit()
+    page = client.post("/auth/sign-in", data={"email": officer.email, "password": "x"})
+    assert page.status_code == 400
