@@ -11,6 +11,7 @@ def register_cli(app: Flask) -> None:
     from survey_app.cli.admin import admin_cli
     from survey_app.cli.backup import backup_cli
     from survey_app.cli.demo import demo_cli
+    from survey_app.cli.report import report_cli
     from survey_app.cli.retention import retention_cli
 
     app.cli.add_command(demo_cli)
@@ -18,3 +19,4 @@ def register_cli(app: Flask) -> None:
     app.cli.add_command(retention_cli)
     app.cli.add_command(backup_cli)
     app.cli.add_command(questionnaires_cli)
+    app.cli.add_command(report_cli)

@@ -1,4 +1,4 @@
-"""``flask demo seed``: create the demo authority, staff and round."""
+"""``flask demo seed``: create the demo authorities, staff, rounds and answers for reports."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from flask.cli import AppGroup
 
 from survey_app.extensions import db
 from survey_app.services.demo import DEMO_INSTRUMENTS, database_is_empty, seed_demo
+from survey_app.services.demo_reports import seed_demo_reports
 
 demo_cli = AppGroup("demo", help="Demo data for trying Care Voices.")
 
@@ -37,10 +38,15 @@ def seed(if_empty: bool) -> None:
         key: catalogue.get(f"{key}@v{version}").content_hash for key, version in DEMO_INSTRUMENTS
     }
     result = seed_demo(db.session, pinned_hashes=pinned)
+    reports = seed_demo_reports(db.session, catalogue, result)
     db.session.commit()
     line = json.dumps(asdict(result))
     saved.parent.mkdir(parents=True, exist_ok=True)
     saved.write_text(line + "\n", encoding="utf-8")
     saved.chmod(0o600)
     click.echo("Demo local authority, staff and an open round created.")
+    click.echo(
+        f"Report demo: {len(reports.round_ids)} rounds in 4 authorities, "
+        f"{reports.responses} synthetic responses."
+    )
     click.echo(line)

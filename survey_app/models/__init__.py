@@ -1,6 +1,7 @@
 """The database models, one module per aggregate."""
 
 from survey_app.models.access_code import AccessCode
+from survey_app.models.actions import YouSaidAction
 from survey_app.models.audit import AuditEvent
 from survey_app.models.authority import LocalAuthority
 from survey_app.models.moderation import ModerationDecision
@@ -19,4 +20,5 @@ __all__ = [
     "RoundInstrument",
     "StaffUser",
     "SurveyRound",
+    "YouSaidAction",
 ]

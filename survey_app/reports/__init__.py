@@ -1,7 +1,11 @@
-"""Wellbeing reports for service leads and officers."""
+"""Wellbeing reports for service leads and officers, "you said, we will", and the programme view."""
 
 from flask import Blueprint
 
 bp = Blueprint("reports", __name__, url_prefix="/reports")
 
-from survey_app.reports import routes  # noqa: E402,F401 (routes attach themselves to bp)
+from survey_app.reports import (  # noqa: E402,F401 (each module attaches its views to bp)
+    programme_routes,
+    routes,
+    you_said_routes,
+)

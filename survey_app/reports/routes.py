@@ -1,3 +1,133 @@
-"""Routes of the ``reports`` blueprint."""
+"""The report pages: rounds with reports, one round's report, and its downloads.
 
-from survey_app.reports import bp  # noqa: F401 (views are added here)
+Service leads and officers see their own authority's rounds; programme admins see all
+(``scoped_round`` makes anyone else's round a 404). Downloads are audited before a byte is
+sent, limited to 10 an hour for each member of staff, and never cached.
+"""
+
+from __future__ import annotations
+
+from flask import Response, abort, current_app, render_template, url_for
+from flask_login import current_user
+
+from report_builder.render.csv import report_xlsx
+from report_builder.report_model import Report
+from survey_app.auth.access import scoped_round, staff_required
+from survey_app.common.i18n import current_language
+from survey_app.extensions import db, limiter
+from survey_app.models import SurveyRound
+from survey_app.reports import bp
+from survey_app.reports.files import TABLES, csv_zip, file_stem, pdf, table_csv
+from survey_app.reports.presenters import report_context
+from survey_app.services.reporting import (
+    NoResponsesError,
+    build_round_report,
+    record_download,
+    reportable_rounds,
+)
+
+DOWNLOAD_LIMIT = "10 per hour"
+_MIMETYPES = {
+    "pdf": "application/pdf",
+    "zip": "application/zip",
+    "csv": "text/csv",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def per_staff_user() -> str:
+    """Limit each member of staff, not each office network."""
+    return f"staff-{current_user.get_id()}"
+
+
+@bp.get("/")
+@staff_required()
+def rounds() -> str:
+    found = reportable_rounds(db.session, current_user)
+    return render_template("reports/rounds.html", rounds=found)
+
+
+@bp.get("/rounds/<int:round_id>")
+@staff_required()
+def report(round_id: int) -> str:
+    survey_round = scoped_round(round_id)
+    try:
+        built = _build(survey_round)
+    except NoResponsesError:
+        return render_template("reports/no_responses.html", survey_round=survey_round)
+    return render_template(
+        "reports/report.html", survey_round=survey_round, tables=TABLES, **report_context(built)
+    )
+
+
+@bp.get("/rounds/<int:round_id>/report.pdf")
+@staff_required()
+@limiter.limit(DOWNLOAD_LIMIT, key_func=per_staff_user)
+def download_pdf(round_id: int) -> Response:
+    survey_round, built = _download("pdf", round_id)
+    body = pdf(
+        built,
+        html_url=url_for("reports.report", round_id=round_id, _external=True),
+        data_url=url_for("reports.download_zip", round_id=round_id, _external=True),
+    )
+    return _attachment(body, "pdf", survey_round, built)
+
+
+@bp.get("/rounds/<int:round_id>/report-data.zip")
+@staff_required()
+@limiter.limit(DOWNLOAD_LIMIT, key_func=per_staff_user)
+def download_zip(round_id: int) -> Response:
+    survey_round, built = _download("zip", round_id)
+    return _attachment(csv_zip(built, round_id=round_id), "zip", survey_round, built)
+
+
+@bp.get("/rounds/<int:round_id>/report.xlsx")
+@staff_required()
+@limiter.limit(DOWNLOAD_LIMIT, key_func=per_staff_user)
+def download_xlsx(round_id: int) -> Response:
+    survey_round, built = _download("xlsx", round_id)
+    body = report_xlsx(built)
+    if body is None:
+        abort(404)
+    return _attachment(body, "xlsx", survey_round, built)
+
+
+@bp.get("/rounds/<int:round_id>/tables/<table>.csv")
+@staff_required()
+@limiter.limit(DOWNLOAD_LIMIT, key_func=per_staff_user)
+def download_table(round_id: int, table: str) -> Response:
+    if table not in TABLES:
+        scoped_round(round_id)  # Another authority's round stays a 404 whatever the table.
+        abort(404)
+    survey_round, built = _download(f"{table}.csv", round_id)
+    body = table_csv(built, table)
+    if body is None:
+        abort(404)
+    return _attachment(body, "csv", survey_round, built, suffix=f"-{table}")
+
+
+def _build(survey_round: SurveyRound) -> Report:
+    catalogue = current_app.extensions["catalogue"]
+    return build_round_report(db.session, catalogue, survey_round.id, current_language())
+
+
+def _download(what: str, round_id: int) -> tuple[SurveyRound, Report]:
+    """The round and its report, after the download is audited and committed; 404 if empty."""
+    survey_round = scoped_round(round_id)
+    try:
+        built = _build(survey_round)
+    except NoResponsesError:
+        abort(404)
+    record_download(db.session, current_user, survey_round, what, built.language)
+    db.session.commit()  # Audited before a byte is sent.
+    return survey_round, built
+
+
+def _attachment(
+    body: bytes, kind: str, survey_round: SurveyRound, built: Report, suffix: str = ""
+) -> Response:
+    reply = Response(body, mimetype=_MIMETYPES[kind])
+    name = f"{file_stem(survey_round.id, built.language)}{suffix}.{kind}"
+    reply.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    reply.headers["Cache-Control"] = "no-store"
+    return reply

@@ -6,7 +6,13 @@ from flask import Flask
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from survey_app.models import LocalAuthority, StaffUser, SurveyRound
+from survey_app.models import (
+    LocalAuthority,
+    ModerationDecision,
+    Response,
+    StaffUser,
+    SurveyRound,
+)
 from survey_app.services.access_codes import find_access_code
 from survey_app.services.passwords import verify_password
 
@@ -35,8 +41,8 @@ def test_seed_if_empty_leaves_an_existing_database_alone(app: Flask, session: Se
     runner.invoke(args=["demo", "seed"])
     again = runner.invoke(args=["demo", "seed", "--if-empty"])
     assert again.exit_code == 0
-    assert session.scalar(select(func.count()).select_from(LocalAuthority)) == 1
-    assert session.scalar(select(func.count()).select_from(SurveyRound)) == 1
+    assert session.scalar(select(func.count()).select_from(LocalAuthority)) == 4
+    assert session.scalar(select(func.count()).select_from(SurveyRound)) == 8
 
 
 def test_seed_without_if_empty_refuses_a_database_with_data(app: Flask, session: Session) -> None:
@@ -45,3 +51,25 @@ def test_seed_without_if_empty_refuses_a_database_with_data(app: Flask, session:
     again = runner.invoke(args=["demo", "seed"])
     assert again.exit_code == 1
     assert "already has data" in again.output
+
+
+def test_seed_gives_four_authorities_a_previous_and_a_current_round_to_report_on(
+    app: Flask, session: Session
+) -> None:
+    app.test_cli_runner().invoke(args=["demo", "seed"])
+
+    completed_query = (
+        select(Response.round_id, func.count())
+        .where(Response.status == "completed")
+        .group_by(Response.round_id)
+    )
+    completed = dict(session.execute(completed_query).all())
+    for authority in session.scalars(select(LocalAuthority)):
+        query = select(SurveyRound).where(SurveyRound.local_authority_id == authority.id)
+        previous, current = session.scalars(query.order_by(SurveyRound.opens_on)).all()
+        assert previous.status == "closed", authority.name
+        assert completed[previous.id] > 0, authority.name
+        assert completed[current.id] > 0, authority.name
+    assert min(completed.values()) < 30, "one small authority, so suppression shows"
+    approved = select(func.count()).where(ModerationDecision.decision == "approved")
+    assert session.scalar(approved) > 0

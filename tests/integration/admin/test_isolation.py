@@ -52,6 +52,7 @@ def other(session: Session) -> OtherAuthority:
             "instrument": "cic-8-10",
             "reference": paper_reference(paper),
             "kind": "csv",
+            "table": "indicators",
         }
     )
 

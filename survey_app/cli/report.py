@@ -1,0 +1,41 @@
+"""``flask report build``: write a round's report as HTML, PDF or CSV files, without a browser.
+
+For scheduled jobs and for checking a report by eye: the HTML is the same page the app renders,
+made standalone (stylesheets inlined, links to the app left out), and the PDF and CSV are the
+same bytes the download links give.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from flask import current_app
+from flask.cli import AppGroup
+
+from survey_app.extensions import db
+from survey_app.reports.files import REPORT_FORMATS, report_files
+from survey_app.services.reporting import NoResponsesError, build_round_report
+
+report_cli = AppGroup("report", help="Build reports from the command line.")
+
+
+@report_cli.command("build")
+@click.option("--round", "round_id", type=int, required=True, help="The survey round's id.")
+@click.option("--format", "kind", type=click.Choice(REPORT_FORMATS), default="html")
+@click.option("--lang", "language", type=click.Choice(("en", "cy")), default="en")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=".")
+def build(round_id: int, kind: str, language: str, out_dir: Path) -> None:
+    """Write the report of round ROUND in FORMAT to the folder OUT; prints each file's path."""
+    catalogue = current_app.extensions["catalogue"]
+    try:
+        report = build_round_report(db.session, catalogue, round_id, language)
+    except NoResponsesError as error:
+        raise click.ClickException(f"Round {round_id} has no completed responses yet.") from error
+    except LookupError as error:
+        raise click.ClickException(f"There is no survey round {round_id}.") from error
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for name, content in report_files(report, kind, round_id=round_id).items():
+        path = out_dir / name
+        path.write_bytes(content)
+        click.echo(str(path))

@@ -1,0 +1,111 @@
+"""Shape a ``Report`` for the templates: each chart beside the table of the same results.
+
+The report model is already disclosure-controlled and formatted for its language; this only
+groups it (section -> age band -> rows with their three comparisons) and picks the notes that
+explain the markers each table uses (R-SDC-7), so templates hold no logic beyond loops.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from report_builder.model import ComparisonKind, SuppressionReason
+from report_builder.render.charts import SectionChart, section_charts
+from report_builder.report_model import ComparisonResult, IndicatorResult, Report
+from report_builder.wording import marker_note
+
+COMPARISON_ORDER = (
+    ComparisonKind.NATIONAL,
+    ComparisonKind.OTHER_LAS,
+    ComparisonKind.PREVIOUS_ROUND,
+)
+
+
+@dataclass(frozen=True)
+class ResultRow:
+    """One table row: a result and its comparisons in ``COMPARISON_ORDER`` (None if absent)."""
+
+    result: IndicatorResult
+    comparisons: tuple[ComparisonResult | None, ...]
+
+
+@dataclass(frozen=True)
+class BandBlock:
+    """A section's results for one age band: the chart and the table of the same figures."""
+
+    age_band: str
+    age_band_label: str
+    chart_id: str
+    chart_title: str
+    chart_svg: Markup
+    rows: tuple[ResultRow, ...]
+    marker_notes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SectionBlock:
+    """One domain of the report."""
+
+    domain: str
+    title: str
+    bands: tuple[BandBlock, ...]
+
+
+def report_context(report: Report) -> dict[str, object]:
+    """What ``reports/_report.html`` needs: the report, its sections and the rate notes."""
+    hidden_rates = any(rate.respondents is None for rate in report.response_rates)
+    reasons = [SuppressionReason.CONFIDENTIAL.value] if hidden_rates else []
+    return {
+        "report": report,
+        "sections": report_sections(report),
+        "rate_notes": notes_for(reasons, report.language),
+    }
+
+
+def report_sections(report: Report) -> tuple[SectionBlock, ...]:
+    """Every section of ``report``, each age band with its chart and table."""
+    charts = {(c.domain, c.age_band): c for c in section_charts(report)}
+    return tuple(
+        SectionBlock(
+            domain=section.domain,
+            title=section.title,
+            bands=tuple(
+                _band(charts[(section.domain, band)], section.results, band, report.language)
+                for band in dict.fromkeys(r.age_band for r in section.results)
+            ),
+        )
+        for section in report.sections
+    )
+
+
+def _band(
+    chart: SectionChart, results: tuple[IndicatorResult, ...], band: str, language: str
+) -> BandBlock:
+    rows = tuple(_row(r) for r in results if r.age_band == band)
+    return BandBlock(
+        age_band=band,
+        age_band_label=rows[0].result.age_band_label,
+        chart_id=chart.chart_id,
+        chart_title=chart.layout.title,
+        # The SVG is built by report_builder with every text escaped.
+        chart_svg=Markup(chart.svg),
+        rows=rows,
+        marker_notes=notes_for([row.result.note for row in rows], language),
+    )
+
+
+def _row(result: IndicatorResult) -> ResultRow:
+    by_kind = {c.kind: c for c in result.comparisons}
+    return ResultRow(result, tuple(by_kind.get(kind) for kind in COMPARISON_ORDER))
+
+
+def notes_for(reasons: list[str], language: str) -> tuple[str, ...]:
+    """The marker notes for the suppression reasons used, once each, in the model's order."""
+    used = set(reasons)
+    return tuple(
+        marker_note(reason, language)  # type: ignore[arg-type] ("en" or "cy")
+        for reason in SuppressionReason
+        if reason.value in used
+    )

@@ -1,0 +1,24 @@
+"""The programme view: every authority's latest round on the headline indicators (admins only)."""
+
+from __future__ import annotations
+
+from flask import current_app, render_template
+
+from survey_app.auth.access import ADMINS, staff_required
+from survey_app.common.i18n import current_language
+from survey_app.extensions import db
+from survey_app.reports import bp
+from survey_app.reports.programme import programme_spreads
+from survey_app.services.reporting import HEADLINE_INDICATORS, authority_names, programme_view
+
+
+@bp.get("/programme")
+@staff_required(*ADMINS)
+def programme() -> str:
+    catalogue = current_app.extensions["catalogue"]
+    view = programme_view(db.session, catalogue)
+    names = authority_names(db.session)
+    spreads = programme_spreads(catalogue, view, names, current_language())
+    return render_template(
+        "reports/programme.html", spreads=spreads, headline_count=len(HEADLINE_INDICATORS)
+    )

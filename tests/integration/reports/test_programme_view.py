@@ -1,0 +1,37 @@
+"""The programme view: every authority's latest round on headline questions, for admins only."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from bs4 import BeautifulSoup
+from flask.testing import FlaskClient
+
+from tests.integration.reports.conftest import ADMIN, LEAD, OFFICER, Demo
+
+pytestmark = pytest.mark.xdist_group("reports")
+StaffClient = Callable[[str], FlaskClient]
+
+
+def test_admins_see_each_authority_with_small_values_hidden(
+    staff_client: StaffClient, demo: Demo
+) -> None:
+    page = staff_client(ADMIN).get("/reports/programme")
+
+    soup = BeautifulSoup(page.get_data(as_text=True), "html.parser")
+    rows = {
+        tuple(cell.get_text(strip=True) for cell in row.select("th, td"))
+        for row in soup.select("tbody tr")
+    }
+    names = {row[0] for row in rows}
+    assert {"Demo Borough Council", "Demo Small Borough Council", "Demo City Council"} <= names
+    assert any(row[0] == "Demo Small Borough Council" and row[2] == "[c]" for row in rows)
+    assert all(svg.title and svg.desc for svg in soup.select("svg[role=img]"))
+
+
+@pytest.mark.parametrize("email", [OFFICER, LEAD])
+def test_other_staff_may_not_see_the_programme_view(
+    staff_client: StaffClient, demo: Demo, email: str
+) -> None:
+    assert staff_client(email).get("/reports/programme").status_code == 403

@@ -1,0 +1,108 @@
+"""The HTML report: who may read it, and what an accessible, disclosure-controlled report shows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from bs4 import BeautifulSoup
+from flask import Flask
+from flask.testing import FlaskClient
+
+from survey_app.extensions import db
+from tests.factories import make_round, make_staff
+from tests.integration.reports.conftest import ADMIN, LEAD, Demo
+
+pytestmark = pytest.mark.xdist_group("reports")
+StaffClient = Callable[[str], FlaskClient]
+
+
+def _page(client: FlaskClient, path: str) -> BeautifulSoup:
+    response = client.get(path)
+    assert response.status_code == 200, path
+    return BeautifulSoup(response.get_data(as_text=True), "html.parser")
+
+
+def test_a_service_lead_reads_their_report_with_tables_charts_comparisons_and_quotes(
+    staff_client: StaffClient, demo: Demo
+) -> None:
+    page = _page(staff_client(LEAD), f"/reports/rounds/{demo.current_round_id}")
+
+    assert "Care Voices report for Demo Borough Council" in page.h1.text
+    tables = page.select("table")
+    assert tables
+    assert all(table.caption and table.caption.text.strip() for table in tables)
+    assert all(th.get("scope") in ("col", "row") for th in page.select("table th"))
+    charts = page.select("figure svg[role=img]")
+    assert charts
+    assert all(svg.title and svg.desc for svg in charts)
+    text = page.get_text(" ")
+    assert "children in care in other areas" in text
+    assert "since 2025" in text
+    assert "[u] low reliability" in text
+    assert "Bright spots" in text
+    assert "Areas for improvement" in text
+    assert "Wilson" in text
+    assert "This round is still open" in text
+    assert 0 < len(page.select("blockquote")) <= 10
+
+
+def test_a_small_authoritys_report_hides_small_bases_and_explains_the_markers(
+    staff_client: StaffClient, demo: Demo
+) -> None:
+    page = _page(staff_client(ADMIN), f"/reports/rounds/{demo.small_round_id}")
+
+    text = page.get_text(" ")
+    assert "[c] fewer than 10 answered" in text
+    cells = [td.get_text(strip=True) for td in page.select("td")]
+    assert "[c]" in cells
+    assert not any(cell.startswith("n = ") and int(cell[4:]) < 10 for cell in cells)
+    assert "No quotes are shown" in text
+
+
+def test_the_welsh_report_has_welsh_labels(staff_client: StaffClient, demo: Demo) -> None:
+    page = _page(staff_client(LEAD), f"/reports/rounds/{demo.current_round_id}?lang=cy")
+
+    assert page.html["lang"] == "cy"
+    assert "Adroddiad Lleisiau Gofal ar gyfer Demo Borough Council" in page.h1.text
+    assert page.find("h2", id="section-relationships").text == "Perthnasoedd"
+    assert "Yn ymddiried yn yr oedolion maen nhw'n byw gyda nhw" in page.get_text(" ")
+
+
+def test_staff_of_another_authority_get_not_found(
+    app: Flask, staff_client: StaffClient, demo: Demo
+) -> None:
+    with app.app_context():
+        outsider = make_staff(db.session, role="service_lead")
+        db.session.commit()
+        email = outsider.email
+    client = staff_client(email)
+
+    assert client.get(f"/reports/rounds/{demo.current_round_id}").status_code == 404
+    assert client.get(f"/reports/rounds/{demo.current_round_id}/you-said").status_code == 404
+    assert "Demo Borough" not in client.get("/reports/").get_data(as_text=True)
+
+
+def test_the_list_shows_a_lead_their_own_rounds_and_an_admin_every_round(
+    staff_client: StaffClient, demo: Demo
+) -> None:
+    lead_list = staff_client(LEAD).get("/reports/").get_data(as_text=True)
+    admin_list = staff_client(ADMIN).get("/reports/").get_data(as_text=True)
+
+    assert "Demo Borough Council" in lead_list
+    assert "Demo Small Borough Council" not in lead_list
+    assert "Demo Small Borough Council" in admin_list
+
+
+def test_a_round_nobody_has_completed_says_there_is_no_report_yet(
+    app: Flask, staff_client: StaffClient, demo: Demo
+) -> None:
+    with app.app_context():
+        admin = make_staff(db.session, role="programme_admin")
+        empty = make_round(db.session)
+        db.session.commit()
+        email, round_id = admin.email, empty.id
+
+    page = _page(staff_client(email), f"/reports/rounds/{round_id}")
+
+    assert page.h1.text == "No report yet"
