@@ -60,9 +60,9 @@ def run(quick: bool = False, *, workers: int = 2) -> dict[str, object]:
         populations=synthetic_populations(responses, seed=SEED),
         design=design,
     )
-    built_at = time.perf_counter()
+    built_at, cpu_at = time.perf_counter(), _cpu_s()
     reports = _build_all(la_codes(design), workers)
-    built = time.perf_counter()
+    built, cpu_built = time.perf_counter(), _cpu_s()
     pdf = report_pdf(reports[0])
     pdf_done = time.perf_counter()
     return {
@@ -76,6 +76,8 @@ def run(quick: bool = False, *, workers: int = 2) -> dict[str, object]:
         "counts_and_reports_s": (built - built_at) + (counted - generated),
         "per_report_ms": 1000 * (built - built_at) / len(reports),
         "workers": workers,
+        "reports_cpu_s": cpu_built - cpu_at,
+        "load_average": os.getloadavg()[0],
         "pdf_s": pdf_done - built,
         "pdf_kb": round(len(pdf) / 1024, 1),
         "peak_rss_mb": _peak_rss_mb(),
@@ -107,6 +109,16 @@ def _build_one(la_code: str) -> Report:
         quotes=_SHARED["quotes"],
         counts=_SHARED["counts"],
     )
+
+
+def _cpu_s() -> float:
+    """CPU seconds used so far by this process and its finished workers.
+
+    The build's CPU time next to its wall time shows how far a busy machine slowed it.
+    """
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def _peak_rss_mb() -> float:

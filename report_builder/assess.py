@@ -15,14 +15,15 @@ from dataclasses import dataclass
 import pandas as pd
 
 from questionnaires import Indicator, InstrumentVersion
-from report_builder import columns as col
-from report_builder.benchmarks import match_benchmark
+from report_builder.benchmarks import benchmarks_by_indicator, best_match
 from report_builder.comparators import Comparator, Comparators, Key
 from report_builder.compare import (
+    Plan,
     adjust_section,
-    compare_with_national,
-    compare_with_other_las,
-    compare_with_previous_round,
+    compare_all,
+    plan_national,
+    plan_other_las,
+    plan_previous_round,
 )
 from report_builder.disclosure import MIN_BASE
 from report_builder.model import Benchmark, Comparison, ComparisonKind, ComparisonStatus, Proportion
@@ -62,39 +63,45 @@ def assess(
     has_previous: bool,
     adjust: Adjustment,
 ) -> dict[Key, Assessment]:
-    """Every row's comparisons, with p-values adjusted within each age band and kind."""
-    found = {}
-    has_benchmark = set(benchmarks[col.INDICATOR_ID])
+    """Every row's comparisons, with p-values adjusted within each age band and kind.
+
+    Each comparison is planned row by row (``compare.plan_*``), then all the report's tests
+    run together (``compare.compare_all``).
+    """
+    by_indicator = benchmarks_by_indicator(benchmarks)
+    planned = []
     for row in rows:
         version = row.version
-        benchmark = (
-            match_benchmark(benchmarks, row.indicator.id, version.age_min, version.age_max)
-            if row.indicator.id in has_benchmark
-            else None
-        )
-        comparisons = [_national(row, benchmark), _other_las(row, comparators)]
+        candidates = by_indicator.get(row.indicator.id, ())
+        benchmark = best_match(candidates, version.age_min, version.age_max)
+        plans = [_national(row, benchmark), _other_las(row, comparators)]
         if has_previous:
-            comparisons.append(_previous(row, comparators))
-        found[row.key] = Assessment(tuple(comparisons), benchmark)
+            plans.append(_previous(row, comparators))
+        planned.append((row.key, plans, benchmark))
+    comparisons = iter(compare_all([plan for _, plans, _ in planned for plan in plans]))
+    found = {
+        key: Assessment(tuple(next(comparisons) for _ in plans), benchmark)
+        for key, plans, benchmark in planned
+    }
     return _adjusted(found, adjust)
 
 
-def _national(row: Row, benchmark: Benchmark | None) -> Comparison:
+def _national(row: Row, benchmark: Benchmark | None) -> Plan:
     """Against a matching national figure (R-STAT-2)."""
     if benchmark is not None and _is_suppressed(row, None):
         return _suppressed(row, ComparisonKind.NATIONAL)
-    return compare_with_national(row.indicator.id, row.this, benchmark)
+    return plan_national(row.indicator.id, row.this, benchmark)
 
 
-def _other_las(row: Row, comparators: Comparators) -> Comparison:
+def _other_las(row: Row, comparators: Comparators) -> Plan:
     """Against every other LA of the same period, pooled (R-STAT-3)."""
     other = comparators.others.get(row.key, _NOBODY)
     if _is_suppressed(row, other):
         return _suppressed(row, ComparisonKind.OTHER_LAS)
-    return compare_with_other_las(row.indicator.id, row.this, other.proportion)
+    return plan_other_las(row.indicator.id, row.this, other.proportion)
 
 
-def _previous(row: Row, comparators: Comparators) -> Comparison:
+def _previous(row: Row, comparators: Comparators) -> Plan:
     """Against this LA's previous round, only where the definition is unchanged (R-STAT-3).
 
     An age band nobody answered last round has nothing to compare with (BASE_TOO_SMALL).
@@ -103,7 +110,7 @@ def _previous(row: Row, comparators: Comparators) -> Comparison:
     is_comparable = comparators.previous_comparable.get(row.key, True)
     if is_comparable and _is_suppressed(row, previous):
         return _suppressed(row, ComparisonKind.PREVIOUS_ROUND)
-    return compare_with_previous_round(
+    return plan_previous_round(
         row.indicator.id, row.this, previous.proportion, is_comparable=is_comparable
     )
 
@@ -120,9 +127,9 @@ def _is_suppressed(row: Row, comparator: Comparator | None) -> bool:
     return is_testable and is_hidden
 
 
-def _suppressed(row: Row, kind: ComparisonKind) -> Comparison:
+def _suppressed(row: Row, kind: ComparisonKind) -> Plan:
     """An untested comparison whose reason is disclosure control."""
-    return Comparison(indicator_id=row.indicator.id, kind=kind, status=ComparisonStatus.SUPPRESSED)
+    return Plan(row.indicator.id, kind, ComparisonStatus.SUPPRESSED)
 
 
 def _adjusted(found: dict[Key, Assessment], adjust: Adjustment) -> dict[Key, Assessment]:

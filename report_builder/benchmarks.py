@@ -10,12 +10,14 @@ valid where the measure's definition and ages match the indicator's; otherwise t
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 
 import pandas as pd
 
 from report_builder import columns as col
+from report_builder.frames import records
 from report_builder.model import Benchmark
 
 AGE_TOLERANCE_YEARS = 1
@@ -64,21 +66,44 @@ def match_benchmark(
     """The benchmark for ``indicator_id`` whose ages match the band ``age_min``-``age_max``.
 
     Ages match when each end differs by at most ``AGE_TOLERANCE_YEARS``. Among several matches
-    the latest release wins (new releases are new rows, README), then the closest ages. None
-    means "no national comparison available".
+    the latest release wins (new releases are new rows, README), then the closest ages, then
+    the earlier row. None means "no national comparison available".
     """
-    rows = benchmarks.loc[
-        (benchmarks[col.INDICATOR_ID] == indicator_id)
-        & ((benchmarks[col.AGE_MIN] - age_min).abs() <= AGE_TOLERANCE_YEARS)
-        & ((benchmarks[col.AGE_MAX] - age_max).abs() <= AGE_TOLERANCE_YEARS)
+    rows = benchmarks.loc[benchmarks[col.INDICATOR_ID] == indicator_id]
+    return best_match(_to_benchmarks(rows), age_min, age_max)
+
+
+def benchmarks_by_indicator(benchmarks: pd.DataFrame) -> dict[str, tuple[Benchmark, ...]]:
+    """Every benchmark row as a ``Benchmark``, grouped by indicator in file order.
+
+    For matching many age bands against one file without re-reading the frame each time.
+    """
+    grouped: dict[str, tuple[Benchmark, ...]] = {}
+    for benchmark in _to_benchmarks(benchmarks):
+        grouped[benchmark.indicator_id] = (*grouped.get(benchmark.indicator_id, ()), benchmark)
+    return grouped
+
+
+def best_match(candidates: Sequence[Benchmark], age_min: int, age_max: int) -> Benchmark | None:
+    """``match_benchmark``'s choice among one indicator's ``candidates`` (in file order)."""
+    matches = [
+        b
+        for b in candidates
+        if abs(b.age_min - age_min) <= AGE_TOLERANCE_YEARS
+        and abs(b.age_max - age_max) <= AGE_TOLERANCE_YEARS
     ]
-    if rows.empty:
-        return None
-    ranked = rows.assign(
-        _latest=rows[col.YEAR].map(_last_year),
-        _gap=(rows[col.AGE_MIN] - age_min).abs() + (rows[col.AGE_MAX] - age_max).abs(),
-    ).sort_values(["_latest", "_gap"], ascending=[False, True], kind="stable")
-    return _to_benchmark(ranked.iloc[0])
+    return min(matches, key=lambda b: _rank(b, age_min, age_max), default=None)
+
+
+def _rank(benchmark: Benchmark, age_min: int, age_max: int) -> tuple[int, int]:
+    """Sort key: latest release first, then the smallest total age gap."""
+    gap = abs(benchmark.age_min - age_min) + abs(benchmark.age_max - age_max)
+    return -_last_year(benchmark.year), gap
+
+
+def _to_benchmarks(rows: pd.DataFrame) -> list[Benchmark]:
+    """Validated rows as ``Benchmark`` values, in row order."""
+    return [_to_benchmark(row) for row in records(rows)]
 
 
 def _read(path: Path) -> pd.DataFrame:
@@ -125,7 +150,7 @@ def _last_year(year: str) -> int:
     return int(years[-1]) if years else 0
 
 
-def _to_benchmark(row: pd.Series) -> Benchmark:
+def _to_benchmark(row: Mapping[str, object]) -> Benchmark:
     """One validated row as a ``Benchmark``, with the percentage as a proportion."""
     size = row[col.SAMPLE_SIZE]
     return Benchmark(

@@ -22,6 +22,7 @@ from report_builder.comparators import build_comparators, round_versions
 from report_builder.demographics import demographic_tables, response_rates, round_respondents
 from report_builder.disclosure import select_quotes
 from report_builder.formatting import count_text, date_text
+from report_builder.frames import records
 from report_builder.indicators import indicator_counts
 from report_builder.inputs import check_quotes, check_response_columns
 from report_builder.labels import DOMAINS, text
@@ -75,13 +76,13 @@ def build_report(
     round_rows = _round_rows(check_response_columns(responses), la_code, round_id)
     versions = round_versions(round_rows, round_id, catalogue)
     period = str(round_rows[col.PERIOD].iloc[0])
-    previous_label = _period_of(responses, previous_round_id)
+    previous_label, previous_versions = _previous_round(responses, previous_round_id, catalogue)
     results, used = _indicator_results(
         counts,
         catalogue,
         benchmarks,
         _Round(la_code, round_id, period, versions),
-        previous=(previous_round_id, _previous_versions(responses, previous_round_id, catalogue)),
+        previous=(previous_round_id, previous_versions),
         adjust=adjust,
         language=language,
         previous_label=previous_label or "",
@@ -150,7 +151,7 @@ def _indicator_results(
         period=this.period,
         fingerprints={
             (row[col.INDICATOR_ID], row[col.AGE_BAND]): row[col.FINGERPRINT]
-            for row in table.to_dict("records")
+            for row in records(table)
         },
         versions=this.versions,
         previous_round_id=previous_round_id,
@@ -181,22 +182,22 @@ def _round_rows(responses: pd.DataFrame, la_code: str, round_id: str) -> pd.Data
     return rows
 
 
-def _previous_versions(
+def _previous_round(
     responses: pd.DataFrame, previous_round_id: str | None, catalogue: Catalogue
-) -> dict[str, InstrumentVersion]:
-    """Instrument to version in the previous round (empty without one)."""
+) -> tuple[str | None, dict[str, InstrumentVersion]]:
+    """The previous round's period label (e.g. "2025") and instrument versions.
+
+    None and no versions without a previous round; the round id as its label when it has no
+    rows. The frame is scanned once, for the few columns needed.
+    """
     if previous_round_id is None:
-        return {}
-    rows = responses.loc[responses[col.ROUND_ID] == previous_round_id]
-    return round_versions(rows, previous_round_id, catalogue)
-
-
-def _period_of(responses: pd.DataFrame, round_id: str | None) -> str | None:
-    """The period label of a round, e.g. "2025"; None when there is no such round."""
-    if round_id is None:
-        return None
-    periods = responses.loc[responses[col.ROUND_ID] == round_id, col.PERIOD]
-    return str(periods.iloc[0]) if len(periods) else round_id
+        return None, {}
+    rows = responses.loc[
+        responses[col.ROUND_ID] == previous_round_id,
+        [col.ROUND_ID, col.PERIOD, col.INSTRUMENT, col.VERSION],
+    ]
+    label = str(rows[col.PERIOD].iloc[0]) if len(rows) else previous_round_id
+    return label, round_versions(rows, previous_round_id, catalogue)
 
 
 def _sections(results: list[IndicatorResult], language: Language) -> tuple[Section, ...]:

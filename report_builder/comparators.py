@@ -12,12 +12,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
-from questionnaires import Catalogue, InstrumentVersion, comparable
+from questionnaires import Catalogue, InstrumentVersion
 from report_builder import columns as col
+from report_builder.catalogue_memo import is_comparable
 from report_builder.disclosure import mask_indicator_table
 from report_builder.estimates import whole_percent
+from report_builder.frames import records
 from report_builder.model import Marker, Proportion
 
 Key = tuple[str, str]
@@ -58,16 +61,19 @@ def round_versions(
 
 
 def pooled_others(counts: pd.DataFrame, period: str, la_code: str) -> pd.DataFrame:
-    """Counts of every other LA in ``period``: the period's totals minus this LA's own."""
+    """Counts of every other LA in ``period``: the period's totals minus this LA's own.
+
+    Summed in one pass with this LA's rows counted as zero, which gives the same whole
+    numbers as subtracting its own sums from the totals.
+    """
     keys = [col.INDICATOR_ID, col.AGE_BAND, col.FINGERPRINT]
     in_period = counts.loc[counts[col.PERIOD] == period]
-    totals = in_period.groupby(keys)[[col.NUMERATOR, col.DENOMINATOR]].sum()
-    own = (
-        in_period.loc[in_period[col.LA_CODE] == la_code]
-        .groupby(keys)[[col.NUMERATOR, col.DENOMINATOR]]
-        .sum()
-    )
-    return totals.sub(own.reindex(totals.index, fill_value=0)).reset_index()
+    own = (in_period[col.LA_CODE] == la_code).to_numpy()
+    others = {
+        name: np.where(own, 0, in_period[name].to_numpy())
+        for name in (col.NUMERATOR, col.DENOMINATOR)
+    }
+    return in_period[keys].assign(**others).groupby(keys, as_index=False).sum()
 
 
 def build_comparators(
@@ -87,12 +93,12 @@ def build_comparators(
     if previous_round_id is None:
         return Comparators(others, {}, {})
     previous_counts = counts.loc[counts[col.ROUND_ID] == previous_round_id]
-    is_comparable = {
-        key: comparable(catalogue.indicator(key[0]), versions[key[1]], previous_versions[key[1]])
+    comparable = {
+        key: is_comparable(catalogue.indicator(key[0]), versions[key[1]], previous_versions[key[1]])
         for key in fingerprints
         if key[1] in previous_versions
     }
-    return Comparators(others, _lookup(previous_counts, sensitive, None), is_comparable)
+    return Comparators(others, _lookup(previous_counts, sensitive, None), comparable)
 
 
 def _lookup(
@@ -106,7 +112,7 @@ def _lookup(
         _count=counts[col.NUMERATOR], _nobs=counts[col.DENOMINATOR]
     )
     found = {}
-    for row in mask_indicator_table(table, sensitive).to_dict("records"):
+    for row in records(mask_indicator_table(table, sensitive)):
         key = (row[col.INDICATOR_ID], row[col.AGE_BAND])
         if fingerprints is None or fingerprints.get(key) == row[col.FINGERPRINT]:
             found[key] = Comparator(

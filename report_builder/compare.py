@@ -1,9 +1,11 @@
 """Compare one LA's indicator with national figures, other LAs and its previous round.
 
-Each ``compare_with_*`` function returns a frozen ``Comparison`` flagged on its own p-value;
-``adjust_section`` then applies the Benjamini-Hochberg step across one report section
-(R-STAT-5) and ``classify`` turns a flag into bright spot / area for improvement using the
-indicator's direction.
+Each ``plan_*`` function decides which test a comparison needs (or why it is not tested);
+``compare`` runs one plan test by test and ``compare_all`` runs a whole report's plans at once
+(``stats_batch``), with the same results. Each ``compare_with_*`` function plans and runs one
+comparison. Every comparison is flagged on its own p-value; ``adjust_section`` then applies
+the Benjamini-Hochberg step across one report section (R-STAT-5) and ``classify`` turns a flag
+into bright spot / area for improvement using the indicator's direction.
 
 A flag needs both the (adjusted) p-value below 0.05 *and* the drawn interval to leave out the
 null value, so a reader never sees a flagged difference whose interval says "could be none"
@@ -32,38 +34,78 @@ from report_builder.model import (
     SignificanceTest,
 )
 from report_builder.stats import Adjustment, adjust_pvalues, one_sample_test, two_sample_test
+from report_builder.stats_batch import one_sample_tests, two_sample_tests
 
 BENCHMARK_SIZE_RATIO = 10
 """A benchmark counts as fixed only if its n is at least this many times the LA's (R-STAT-2)."""
 
 
+@dataclasses.dataclass(frozen=True)
+class Plan:
+    """One comparison decided but not yet computed: untested with a reason, or one test.
+
+    A tested plan holds this LA's counts and either a fixed proportion (``null_value``, the
+    one-sample tests of R-STAT-2) or a second sample (``other``, R-STAT-3). ``is_indicative``
+    marks a base of 10-29, which also asks for the exact test (R-STAT-4). ``compare`` runs one
+    plan test by test; ``compare_all`` runs a report's plans together (``stats_batch``).
+    """
+
+    indicator_id: str
+    kind: ComparisonKind
+    status: ComparisonStatus
+    this: Proportion | None = None
+    null_value: float | None = None
+    other: Proportion | None = None
+    is_indicative: bool = False
+    benchmark_measure_id: str | None = None
+
+
 def compare_with_national(
     indicator_id: str, this: Proportion, benchmark: Benchmark | None
 ) -> Comparison:
-    """Compare with a national benchmark (R-STAT-2).
+    """Compare with a national benchmark (R-STAT-2); see ``plan_national``."""
+    return compare(plan_national(indicator_id, this, benchmark))
 
-    Returns NO_BENCHMARK when no matching benchmark exists (the report then says "no national
+
+def compare_with_other_las(indicator_id: str, this: Proportion, others: Proportion) -> Comparison:
+    """Compare with other LAs of the same period, pooled (R-STAT-3); see ``plan_other_las``."""
+    return compare(plan_other_las(indicator_id, this, others))
+
+
+def compare_with_previous_round(
+    indicator_id: str, this: Proportion, previous: Proportion, *, is_comparable: bool
+) -> Comparison:
+    """Compare with the LA's previous round (R-STAT-3); see ``plan_previous_round``."""
+    return compare(plan_previous_round(indicator_id, this, previous, is_comparable=is_comparable))
+
+
+def plan_national(indicator_id: str, this: Proportion, benchmark: Benchmark | None) -> Plan:
+    """How to compare with a national benchmark (R-STAT-2).
+
+    NO_BENCHMARK when no matching benchmark exists (the report then says "no national
     comparison available"), BASE_TOO_SMALL below 10. A benchmark with a published n under ten
     times the LA's is treated as a sample and compared two-sample (methods.md S7).
     """
+    kind = ComparisonKind.NATIONAL
     if benchmark is None:
-        return _untested(indicator_id, ComparisonKind.NATIONAL, ComparisonStatus.NO_BENCHMARK)
+        return Plan(indicator_id, kind, ComparisonStatus.NO_BENCHMARK)
     if this.nobs < MIN_BASE:
-        return _untested(indicator_id, ComparisonKind.NATIONAL, ComparisonStatus.BASE_TOO_SMALL)
-    is_small = this.nobs < RELIABLE_BASE
-    if _benchmark_is_fixed(benchmark, this.nobs):
-        test = one_sample_test(this.count, this.nobs, benchmark.value, exact=is_small)
-    else:
-        sampled = _benchmark_as_proportion(benchmark)
-        test = two_sample_test(this.count, this.nobs, sampled.count, sampled.nobs, exact=is_small)
-    return dataclasses.replace(
-        _tested(indicator_id, ComparisonKind.NATIONAL, test, is_small),
+        return Plan(indicator_id, kind, ComparisonStatus.BASE_TOO_SMALL)
+    is_fixed = _benchmark_is_fixed(benchmark, this.nobs)
+    return Plan(
+        indicator_id,
+        kind,
+        ComparisonStatus.TESTED,
+        this,
+        null_value=benchmark.value if is_fixed else None,
+        other=None if is_fixed else _benchmark_as_proportion(benchmark),
+        is_indicative=this.nobs < RELIABLE_BASE,
         benchmark_measure_id=benchmark.measure_id,
     )
 
 
-def compare_with_other_las(indicator_id: str, this: Proportion, others: Proportion) -> Comparison:
-    """Compare with other LAs of the same period, pooled and excluding this LA (R-STAT-3).
+def plan_other_las(indicator_id: str, this: Proportion, others: Proportion) -> Plan:
+    """How to compare with other LAs of the same period, pooled, excluding this LA (R-STAT-3).
 
     When the pool is at least ten times this LA's base, its proportion is treated as fixed,
     exactly as a national figure is (R-STAT-2, methods.md S7): the one-sample score test, whose
@@ -74,31 +116,51 @@ def compare_with_other_las(indicator_id: str, this: Proportion, others: Proporti
     """
     kind = ComparisonKind.OTHER_LAS
     if this.nobs >= MIN_BASE and _pool_is_fixed(others, this.nobs):
-        is_small = this.nobs < RELIABLE_BASE
         share = others.count / others.nobs
-        return _tested(
-            indicator_id,
-            kind,
-            one_sample_test(this.count, this.nobs, share, exact=is_small),
-            is_small,
-        )
-    return _compare_two_samples(indicator_id, kind, this, others)
+        is_small = this.nobs < RELIABLE_BASE
+        return Plan(indicator_id, kind, ComparisonStatus.TESTED, this, share, None, is_small)
+    return _two_sample_plan(indicator_id, kind, this, others)
 
 
-def compare_with_previous_round(
+def plan_previous_round(
     indicator_id: str, this: Proportion, previous: Proportion, *, is_comparable: bool
-) -> Comparison:
-    """Compare with the LA's previous round (R-STAT-3).
+) -> Plan:
+    """How to compare with the LA's previous round (R-STAT-3).
 
     Only when the caller confirms the indicator's definition is unchanged between rounds;
     otherwise the result is NOT_COMPARABLE ("not comparable: definition changed"). Rounds are
     treated as independent samples (S16).
     """
+    kind = ComparisonKind.PREVIOUS_ROUND
     if not is_comparable:
-        return _untested(
-            indicator_id, ComparisonKind.PREVIOUS_ROUND, ComparisonStatus.NOT_COMPARABLE
+        return Plan(indicator_id, kind, ComparisonStatus.NOT_COMPARABLE)
+    return _two_sample_plan(indicator_id, kind, this, previous)
+
+
+def compare(plan: Plan) -> Comparison:
+    """Run one plan with the single-call tests of ``stats.py``."""
+    if plan.status is not ComparisonStatus.TESTED:
+        return _untested(plan)
+    this = plan.this
+    if plan.other is None:
+        test = one_sample_test(this.count, this.nobs, plan.null_value, exact=plan.is_indicative)
+    else:
+        other = plan.other
+        test = two_sample_test(
+            this.count, this.nobs, other.count, other.nobs, exact=plan.is_indicative
         )
-    return _compare_two_samples(indicator_id, ComparisonKind.PREVIOUS_ROUND, this, previous)
+    return _tested(plan, test)
+
+
+def compare_all(plans: Sequence[Plan]) -> list[Comparison]:
+    """Run many plans at once with ``stats_batch``; the same comparisons as ``compare``."""
+    one = [i for i, plan in enumerate(plans) if _is_one_sample(plan)]
+    two = [i for i, plan in enumerate(plans) if _is_two_sample(plan)]
+    tests = dict(zip(one, _one_sample_tests([plans[i] for i in one]), strict=True))
+    tests |= dict(zip(two, _two_sample_tests([plans[i] for i in two]), strict=True))
+    return [
+        _tested(plan, tests[i]) if i in tests else _untested(plan) for i, plan in enumerate(plans)
+    ]
 
 
 def pool_other_las(counts: pd.DataFrame, la_code: str) -> Proportion:
@@ -157,15 +219,45 @@ def classify(comparison: Comparison, direction: Direction) -> Classification:
     return Classification.BRIGHT_SPOT if is_good else Classification.AREA_FOR_IMPROVEMENT
 
 
-def _compare_two_samples(
+def _two_sample_plan(
     indicator_id: str, kind: ComparisonKind, this: Proportion, other: Proportion
-) -> Comparison:
-    """Two-sample comparison shared by the other-LA and previous-round axes (R-STAT-3, R-STAT-4)."""
+) -> Plan:
+    """Two-sample plan shared by the other-LA and previous-round axes (R-STAT-3, R-STAT-4)."""
     if min(this.nobs, other.nobs) < MIN_BASE:
-        return _untested(indicator_id, kind, ComparisonStatus.BASE_TOO_SMALL)
+        return Plan(indicator_id, kind, ComparisonStatus.BASE_TOO_SMALL)
     is_small = min(this.nobs, other.nobs) < RELIABLE_BASE
-    test = two_sample_test(this.count, this.nobs, other.count, other.nobs, exact=is_small)
-    return _tested(indicator_id, kind, test, is_small)
+    return Plan(indicator_id, kind, ComparisonStatus.TESTED, this, None, other, is_small)
+
+
+def _is_one_sample(plan: Plan) -> bool:
+    """A tested plan against a fixed proportion."""
+    return plan.status is ComparisonStatus.TESTED and plan.other is None
+
+
+def _is_two_sample(plan: Plan) -> bool:
+    """A tested plan against a second sample."""
+    return plan.status is ComparisonStatus.TESTED and plan.other is not None
+
+
+def _one_sample_tests(plans: list[Plan]) -> list[SignificanceTest]:
+    """The one-sample tests of ``plans``, computed together."""
+    return one_sample_tests(
+        [plan.this.count for plan in plans],
+        [plan.this.nobs for plan in plans],
+        [plan.null_value for plan in plans],
+        [plan.is_indicative for plan in plans],
+    )
+
+
+def _two_sample_tests(plans: list[Plan]) -> list[SignificanceTest]:
+    """The two-sample tests of ``plans``, computed together."""
+    return two_sample_tests(
+        [plan.this.count for plan in plans],
+        [plan.this.nobs for plan in plans],
+        [plan.other.count for plan in plans],
+        [plan.other.nobs for plan in plans],
+        [plan.is_indicative for plan in plans],
+    )
 
 
 def _benchmark_is_fixed(benchmark: Benchmark, nobs: int) -> bool:
@@ -186,21 +278,20 @@ def _benchmark_as_proportion(benchmark: Benchmark) -> Proportion:
     return Proportion(round(benchmark.value * size), size)
 
 
-def _tested(
-    indicator_id: str, kind: ComparisonKind, test: SignificanceTest, is_indicative: bool
-) -> Comparison:
+def _tested(plan: Plan, test: SignificanceTest) -> Comparison:
     """A tested comparison, flagged on its unadjusted p-value until its section is adjusted."""
     return Comparison(
-        indicator_id=indicator_id,
-        kind=kind,
+        indicator_id=plan.indicator_id,
+        kind=plan.kind,
         status=ComparisonStatus.TESTED,
         test=test,
         adjusted_pvalue=test.pvalue,
         flag=flag_for(test, test.pvalue),
-        is_indicative=is_indicative,
+        is_indicative=plan.is_indicative,
+        benchmark_measure_id=plan.benchmark_measure_id,
     )
 
 
-def _untested(indicator_id: str, kind: ComparisonKind, status: ComparisonStatus) -> Comparison:
+def _untested(plan: Plan) -> Comparison:
     """A comparison that was not tested, carrying the reason in ``status``."""
-    return Comparison(indicator_id=indicator_id, kind=kind, status=status)
+    return Comparison(indicator_id=plan.indicator_id, kind=plan.kind, status=plan.status)

@@ -16,7 +16,7 @@ import pandas as pd
 from questionnaires import PREFER_NOT_TO_SAY, Catalogue, InstrumentVersion
 from report_builder import columns as col
 from report_builder.disclosure import NOT_STATED, collapse_breakdown, protect_breakdown
-from report_builder.estimates import whole_percent
+from report_builder.estimates import whole_percent_of
 from report_builder.formatting import count_text, percent_text
 from report_builder.labels import DEMOGRAPHICS, has_text, text
 from report_builder.model import Marker, SuppressionReason
@@ -82,7 +82,7 @@ def _response_rate(
     """One band's row; the rate is hidden whenever the count is."""
     rate = None
     if respondents is not None and population:
-        rate = _whole(whole_percent(pd.Series([respondents / population]))[0])
+        rate = whole_percent_of(respondents / population)
     return ResponseRate(
         age_band=version.instrument,
         age_band_label=age_band_label(version, language),
@@ -136,7 +136,7 @@ def _row(
     category: str, count: int, total: int, catalogue: Catalogue, dimension: str, language: Language
 ) -> DemographicRow:
     """One category with its count and whole-number share of respondents."""
-    percent = _whole(whole_percent(pd.Series([count / total]))[0])
+    percent = whole_percent_of(count / total)
     return DemographicRow(
         category=category,
         label=_category_label(catalogue, dimension, category, language),

@@ -5,12 +5,16 @@ The output goes to ``disclosure.mask_indicator_table`` before anything is shown.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pandas as pd
-from statsmodels.stats.proportion import proportion_confint
 
 from report_builder import columns as col
-from report_builder.model import ALPHA
+from report_builder.stats_batch import wilson_bounds
+
+_HALF_UP_TOLERANCE = 1e-9
+"""Stops binary fractions such as 0.145 * 100 = 14.499... rounding down (D5)."""
 
 
 def estimate_table(counts: pd.DataFrame) -> pd.DataFrame:
@@ -24,7 +28,7 @@ def estimate_table(counts: pd.DataFrame) -> pd.DataFrame:
     answered = counts[col.DENOMINATOR] > 0
     count = counts[col.NUMERATOR].where(answered, 0).to_numpy(dtype=float)
     nobs = counts[col.DENOMINATOR].where(answered, 1).to_numpy(dtype=float)
-    low, high = proportion_confint(count, nobs, alpha=ALPHA, method="wilson")
+    low, high = wilson_bounds(count, nobs)
     lower = pd.Series(low, counts.index, dtype=float).where(answered)
     upper = pd.Series(high, counts.index, dtype=float).where(answered)
     share = counts[col.NUMERATOR].where(answered) / counts[col.DENOMINATOR].where(answered)
@@ -43,4 +47,9 @@ def whole_percent(proportions: pd.Series) -> pd.Series:
     A small tolerance stops binary fractions such as 0.145 * 100 = 14.499... rounding down.
     """
     values = proportions.astype("Float64") * 100
-    return np.floor(values + 0.5 + 1e-9).astype("Int64")
+    return np.floor(values + 0.5 + _HALF_UP_TOLERANCE).astype("Int64")
+
+
+def whole_percent_of(proportion: float) -> int:
+    """``whole_percent`` of one proportion, by the same arithmetic, without building a Series."""
+    return math.floor(proportion * 100 + 0.5 + _HALF_UP_TOLERANCE)

@@ -6,6 +6,7 @@ given its marker instead (``[c]``), so every renderer shows the same thing.
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 
 from babel.dates import format_date
@@ -20,13 +21,25 @@ def percent_text(percent: int | None, language: Language, *, marker: str = "") -
     """A whole-number percentage such as "45%", or the marker when it is hidden."""
     if percent is None:
         return marker
-    return format_percent(percent / 100, format="#,##0%", locale=LOCALES[language])
+    return _percent_text(percent, language)
 
 
 def count_text(count: int | None, language: Language, *, marker: str = "") -> str:
     """A whole number with the locale's grouping, or the marker when it is hidden."""
     if count is None:
         return marker
+    return _count_text(count, language)
+
+
+@functools.lru_cache(maxsize=4096)
+def _percent_text(percent: int, language: Language) -> str:
+    """Babel's text for a shown percentage; cached, since a report repeats the same few."""
+    return format_percent(percent / 100, format="#,##0%", locale=LOCALES[language])
+
+
+@functools.lru_cache(maxsize=4096)
+def _count_text(count: int, language: Language) -> str:
+    """Babel's text for a shown count; cached like ``_percent_text``."""
     return format_decimal(count, format="#,##0", locale=LOCALES[language])
 
 

@@ -12,19 +12,19 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 import pandas as pd
-from statsmodels.stats.proportion import proportion_confint
 
 from questionnaires import Catalogue, Indicator, InstrumentVersion
 from report_builder import columns as col
 from report_builder.assess import Assessment, Row
+from report_builder.catalogue_memo import fingerprint, has_source
 from report_builder.comparators import Comparator, Comparators, Key
 from report_builder.compare import classify
 from report_builder.disclosure import mask_indicator_table
-from report_builder.estimates import estimate_table, whole_percent
+from report_builder.estimates import estimate_table, whole_percent_of
 from report_builder.formatting import count_text, percent_text
+from report_builder.frames import records
 from report_builder.labels import text
 from report_builder.model import (
-    ALPHA,
     Comparison,
     ComparisonKind,
     Direction,
@@ -32,6 +32,7 @@ from report_builder.model import (
     Proportion,
 )
 from report_builder.report_model import ComparisonResult, IndicatorResult
+from report_builder.stats_batch import wilson_bounds
 from report_builder.wording import (
     Language,
     describe_classification,
@@ -71,10 +72,10 @@ def indicator_table(
     """
     asked = pd.DataFrame(
         [
-            (indicator.id, band, indicator.fingerprint(version))
+            (indicator.id, band, fingerprint(indicator, version))
             for indicator in catalogue.indicators
             for band, version in versions.items()
-            if indicator.source_item(version) is not None
+            if has_source(indicator, version)
         ],
         columns=[col.INDICATOR_ID, col.AGE_BAND, col.FINGERPRINT],
     )
@@ -94,9 +95,7 @@ def masked_table(table: pd.DataFrame, sensitive: frozenset[str]) -> pd.DataFrame
     """
     answered = table[col.DENOMINATOR] > 0
     nobs = table[col.DENOMINATOR].where(answered, 1).to_numpy(dtype=float)
-    lower, upper = proportion_confint(
-        table[col.NUMERATOR].to_numpy(dtype=float), nobs, alpha=ALPHA, method="wilson"
-    )
+    lower, upper = wilson_bounds(table[col.NUMERATOR].to_numpy(dtype=float), nobs)
     raw = table.assign(
         **{
             _RAW_COUNT: table[col.NUMERATOR],
@@ -120,7 +119,7 @@ def assessment_rows(
             this=Proportion(int(record[_RAW_COUNT]), int(record[_RAW_NOBS])),
             is_hidden=record[col.MARKER] == Marker.CONFIDENTIAL,
         )
-        for record in masked.to_dict("records")
+        for record in records(masked)
     ]
 
 
@@ -140,7 +139,7 @@ def indicator_results(
 ) -> list[IndicatorResult]:
     """The shown results, one per masked row, in table order."""
     results = []
-    for record in masked.to_dict("records"):
+    for record in records(masked):
         indicator = catalogue.indicator(record[col.INDICATOR_ID])
         version = versions[record[col.AGE_BAND]]
         key = (indicator.id, version.instrument)
@@ -264,7 +263,7 @@ def _comparator_percent(
     """The comparator's whole-number percentage, or None where it may not be shown."""
     if kind is ComparisonKind.NATIONAL:
         benchmark = assessment.benchmark
-        return None if benchmark is None else _whole(whole_percent(pd.Series([benchmark.value]))[0])
+        return None if benchmark is None else whole_percent_of(benchmark.value)
     if comparator is None or comparator.is_hidden:
         return None
     return comparator.percent

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
 from scipy import stats as sps
 
-from report_builder.exact import boschloo_pvalue
+from report_builder.exact import _binomial_pmf, _row_sums, boschloo_pvalue
 
 
 @st.composite
@@ -39,3 +41,31 @@ def test_twelve_of_forty_against_five_of_thirty_five_gives_point_one_three():
 
 def test_an_empty_group_gives_nan_like_scipy():
     assert math.isnan(boschloo_pvalue(0, 0, 3, 10))
+
+
+@pytest.mark.parametrize(
+    "table", [(3, 120, 9, 80), (20, 60, 5, 60), (0, 45, 4, 150), (56, 103, 140, 213)]
+)
+def test_boschloo_matches_scipy_on_report_sized_tables(table):
+    """Bases of the size national reports meet, where the tail sums run over long rows."""
+    count1, nobs1, count2, nobs2 = table
+    expected = sps.boschloo_exact(
+        [[count1, count2], [nobs1 - count1, nobs2 - count2]], alternative="two-sided"
+    ).pvalue
+
+    assert boschloo_pvalue(count1, nobs1, count2, nobs2) == pytest.approx(expected, rel=1e-7)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    tail=arrays(bool, st.tuples(st.integers(1, 30), st.integers(2, 30))),
+    as_runs=st.booleans(),
+    pi=st.floats(0, 1),
+)
+def test_tail_sums_equal_the_matrix_product_for_any_tail_pattern(tail, as_runs, pi):
+    """Rows that run up to n2 (as Fisher tails do) take suffix sums; any other pattern is
+    multiplied out. Both give the matrix product."""
+    tail = np.sort(tail, axis=1) if as_runs else tail
+    pmf = _binomial_pmf(tail.shape[1] - 1, np.array([pi, 0.5]))
+
+    assert _row_sums(tail, pmf) == pytest.approx(tail.astype(float) @ pmf, abs=1e-15)

@@ -3,7 +3,7 @@
 import pandas as pd
 
 from report_builder import columns as col
-from report_builder.estimates import estimate_table
+from report_builder.estimates import estimate_table, whole_percent, whole_percent_of
 from report_builder.stats import wilson_interval
 
 
@@ -52,3 +52,14 @@ def test_the_input_frame_is_not_changed():
     estimate_table(table)
 
     pd.testing.assert_frame_equal(table, before)
+
+
+def test_one_proportion_rounds_exactly_as_a_column_does():
+    """``whole_percent_of`` (single figures: benchmarks, response rates) matches
+    ``whole_percent``, halves and binary near-halves included (R-STAT-4, D5)."""
+    values = [0.145, 0.125, 0.005, 0.0, 1.0, 0.4449999, 2 / 3, 29 / 200, 0.675, 0.285]
+    values += [k / n for n in (7, 30, 200) for k in range(n + 1)]
+
+    columnwise = whole_percent(pd.Series(values)).tolist()
+
+    assert [whole_percent_of(value) for value in values] == columnwise

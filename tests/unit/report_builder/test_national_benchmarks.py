@@ -1,10 +1,17 @@
 """Specification of report_builder.benchmarks: the packaged file and age-band matching."""
 
+import itertools
+
 import pandas as pd
 import pytest
 
 from report_builder import columns as col
-from report_builder.benchmarks import load_benchmarks, match_benchmark
+from report_builder.benchmarks import (
+    benchmarks_by_indicator,
+    best_match,
+    load_benchmarks,
+    match_benchmark,
+)
 
 
 @pytest.fixture(scope="module")
@@ -120,3 +127,30 @@ def test_duplicate_measure_ids_are_refused(tmp_path):
 
     with pytest.raises(ValueError, match="duplicate measure_id"):
         load_benchmarks(path)
+
+
+def test_among_one_release_the_closest_ages_win_then_the_earlier_row(tmp_path):
+    path = write_rows(
+        tmp_path / "b.csv",
+        [
+            {col.MEASURE_ID: "wide", col.YEAR: "2023", col.AGE_MIN: 15, col.AGE_MAX: 25},
+            {col.MEASURE_ID: "close", col.YEAR: "2023", col.AGE_MIN: 16, col.AGE_MAX: 25},
+            {col.MEASURE_ID: "twin", col.YEAR: "2023", col.AGE_MIN: 16, col.AGE_MAX: 25},
+        ],
+    )
+
+    found = match_benchmark(load_benchmarks(path), "low_life_satisfaction", 16, 24)
+
+    assert found is not None
+    assert found.measure_id == "close"
+
+
+def test_matching_against_the_grouped_file_gives_match_benchmarks_choice(national):
+    """``assess`` reads the file once (``benchmarks_by_indicator``) and matches every band."""
+    grouped = benchmarks_by_indicator(national)
+
+    for row in national.to_dict("records"):
+        for low, high in itertools.product(range(-2, 3), repeat=2):
+            band = (row[col.AGE_MIN] + low, row[col.AGE_MAX] + high)
+            expected = match_benchmark(national, row[col.INDICATOR_ID], *band)
+            assert best_match(grouped[row[col.INDICATOR_ID]], *band) == expected

@@ -6,6 +6,7 @@ as literals, except the hand-worked anchors from methods.md, whose section is ci
 
 import math
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -199,3 +200,18 @@ def test_a_disagreement_between_the_score_and_exact_tests_is_recorded():
 def test_agreeing_methods_need_no_note():
     """methods.md S8: 9/30 against 10% is flagged by both the score and the exact test."""
     assert not one_sample_test(9, 30, 0.10).methods_disagree
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.one_of(st.floats(0, 1), st.sampled_from([0.0, 0.01, 0.04, 0.05, 1.0])),
+        min_size=1,
+        max_size=40,
+    )
+)
+def test_benjamini_hochberg_is_scipys_false_discovery_control(pvalues):
+    """S23: the same adjusted values as scipy.stats.false_discovery_control, ties included."""
+    expected = sps.false_discovery_control(pvalues, method="bh")
+
+    assert adjust_pvalues(pvalues, "bh") == tuple(float(p) for p in np.atleast_1d(expected))

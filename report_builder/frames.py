@@ -1,0 +1,16 @@
+"""Small frame helpers shared by the report stages."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+
+def records(frame: pd.DataFrame) -> list[dict[str, object]]:
+    """The rows of ``frame`` as dicts of plain Python values, as ``to_dict("records")`` gives.
+
+    Built column by column (``Series.tolist``), which is several times faster for the
+    hundred-row tables of one report; missing values of nullable columns stay ``pd.NA``.
+    """
+    names = list(frame.columns)
+    columns = [frame[name].tolist() for name in names]
+    return [dict(zip(names, values, strict=True)) for values in zip(*columns, strict=True)]
