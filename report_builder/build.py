@@ -91,18 +91,10 @@ def build_report(
     rates = response_rates(respondents, versions, denominators, language)
     demographics = demographic_tables(round_rows, respondents, catalogue, versions, language)
     reasons = _reasons(results, rates, demographics)
-    today = generated_on or date.today()
     return Report(
-        title=text("title", language, la=la_name or la_code, round=period),
-        la_code=la_code,
-        la_name=la_name or la_code,
-        round_id=round_id,
-        round_label=period,
+        **_heading(la_code, la_name, round_id, period, language, generated_on),
         previous_round_id=previous_round_id,
         previous_round_label=previous_label,
-        language=language,
-        generated_on=today,
-        generated_on_text=date_text(today, language),
         respondents=len(respondents),
         respondents_text=count_text(len(respondents), language),
         response_rates=rates,
@@ -113,6 +105,28 @@ def build_report(
         quotes=_quotes(quotes, la_code, round_id, base=len(respondents)),
         methods=methods_note(reasons, used, adjust=adjust, language=language),
     )
+
+
+def _heading(
+    la_code: str,
+    la_name: str | None,
+    round_id: str,
+    period: str,
+    language: Language,
+    generated_on: date | None,
+) -> dict[str, object]:
+    """The report's title, names and date fields, in ``language``."""
+    today = generated_on or date.today()
+    return {
+        "title": text("title", language, la=la_name or la_code, round=period),
+        "la_code": la_code,
+        "la_name": la_name or la_code,
+        "round_id": round_id,
+        "round_label": period,
+        "language": language,
+        "generated_on": today,
+        "generated_on_text": date_text(today, language),
+    }
 
 
 @dataclass(frozen=True)
