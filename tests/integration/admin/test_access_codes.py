@@ -11,30 +11,10 @@ from sqlalchemy.orm import Session
 
 from survey_app.models import AccessCode, AuditEvent, StaffUser, SurveyRound
 from survey_app.services.access_codes import find_access_code
-from tests.factories import make_access_code, make_round, make_staff
-from tests.integration.auth.staff_client import post_form, sign_in
+from tests.factories import make_access_code, make_round
+from tests.integration.auth.staff_client import post_form
 
 CODE = re.compile(r"<code>([a-z]+-[a-z]+-\d{2})</code>")
-
-
-@pytest.fixture
-def officer(session: Session) -> StaffUser:
-    user = make_staff(session)
-    session.commit()
-    return user
-
-
-@pytest.fixture
-def survey_round(session: Session, officer: StaffUser) -> SurveyRound:
-    made = make_round(session, officer.local_authority)
-    session.commit()
-    return made
-
-
-@pytest.fixture
-def officer_client(client: FlaskClient, officer: StaffUser) -> FlaskClient:
-    sign_in(client, officer)
-    return client
 
 
 def _make_batch(client: FlaskClient, round_id: int, label: str = "Virtual school", count: int = 3):

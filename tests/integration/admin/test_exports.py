@@ -21,13 +21,6 @@ ROUND_INSTRUMENTS = (("cic-8-10", 1), ("leavers-16-25", 1))
 
 
 @pytest.fixture
-def officer(session: Session) -> StaffUser:
-    user = make_staff(session)
-    session.commit()
-    return user
-
-
-@pytest.fixture
 def survey_round(session: Session, officer: StaffUser) -> SurveyRound:
     made = make_round(session, officer.local_authority, instruments=ROUND_INSTRUMENTS)
     make_answered_response(
@@ -44,12 +37,6 @@ def survey_round(session: Session, officer: StaffUser) -> SurveyRound:
     decide(session, officer, pending_answer(session, made, worries.id), "approve")
     session.commit()
     return made
-
-
-@pytest.fixture
-def officer_client(client: FlaskClient, officer: StaffUser) -> FlaskClient:
-    sign_in(client, officer)
-    return client
 
 
 def _download(client: FlaskClient, survey_round: SurveyRound, kind: str) -> bytes:

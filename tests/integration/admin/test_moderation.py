@@ -17,25 +17,12 @@ WORRYING = "My carer hits me when I am late"
 
 
 @pytest.fixture
-def officer(session: Session) -> StaffUser:
-    user = make_staff(session)
-    session.commit()
-    return user
-
-
-@pytest.fixture
 def survey_round(session: Session, officer: StaffUser) -> SurveyRound:
     made = make_round(session, officer.local_authority)
     make_answered_response(session, made, answers={"make_care_better": SAFE, "feel_safe": "always"})
     make_answered_response(session, made, answers={"worries": WORRYING})
     session.commit()
     return made
-
-
-@pytest.fixture
-def officer_client(client: FlaskClient, officer: StaffUser) -> FlaskClient:
-    sign_in(client, officer)
-    return client
 
 
 def _answer(session: Session, text: str) -> Answer:

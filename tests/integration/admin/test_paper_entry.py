@@ -4,37 +4,16 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from flask.testing import FlaskClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from survey_app.models import AuditEvent, Response, StaffUser, SurveyRound
 from survey_app.services.paper_entry import paper_reference
-from tests.factories import make_round, make_staff
-from tests.integration.auth.staff_client import post_form, sign_in
+from tests.factories import make_round
+from tests.integration.auth.staff_client import post_form
 
 PAPER = {"language": "en", "feel_safe": "sometimes", "worries": "Exams", "like_school": "yes"}
-
-
-@pytest.fixture
-def officer(session: Session) -> StaffUser:
-    user = make_staff(session)
-    session.commit()
-    return user
-
-
-@pytest.fixture
-def survey_round(session: Session, officer: StaffUser) -> SurveyRound:
-    made = make_round(session, officer.local_authority)
-    session.commit()
-    return made
-
-
-@pytest.fixture
-def officer_client(client: FlaskClient, officer: StaffUser) -> FlaskClient:
-    sign_in(client, officer)
-    return client
 
 
 def _enter(client: FlaskClient, survey_round: SurveyRound, data: dict[str, str]):

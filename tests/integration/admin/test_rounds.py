@@ -36,19 +36,6 @@ def round_form(**changes: object) -> dict[str, object]:
     return data
 
 
-@pytest.fixture
-def officer(session: Session) -> StaffUser:
-    user = make_staff(session)
-    session.commit()
-    return user
-
-
-@pytest.fixture
-def officer_client(client: FlaskClient, officer: StaffUser) -> FlaskClient:
-    sign_in(client, officer)
-    return client
-
-
 def _only_round(session: Session) -> SurveyRound:
     return session.scalars(select(SurveyRound)).one()
 
