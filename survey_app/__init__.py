@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from questionnaires import load_catalogue
 from survey_app import config as config_module
@@ -31,6 +32,7 @@ def create_app(config_overrides: dict[str, Any] | None = None) -> Flask:
     app.config.update(config_overrides or {})
     # Loading checks every questionnaire file: the app refuses to start on a bad or edited one.
     app.extensions["catalogue"] = load_catalogue()
+    _trust_proxies(app)
     _init_extensions(app)
     register_templating(app)
     register_i18n(app)
@@ -40,6 +42,18 @@ def create_app(config_overrides: dict[str, Any] | None = None) -> Flask:
     _register_blueprints(app)
     register_cli(app)
     return app
+
+
+def _trust_proxies(app: Flask) -> None:
+    """Read the client address and scheme from the proxies' headers, when proxies are declared.
+
+    Behind a load balancer every request comes from the balancer's address; without this, all
+    respondents would share one rate limit. Only as many hops as declared are trusted, so a
+    client cannot forge its address past them.
+    """
+    count = app.config.get("CARE_VOICES_PROXIES", 0)
+    if count:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count)
 
 
 def _init_extensions(app: Flask) -> None:

@@ -29,6 +29,7 @@ class Config:
     database_url: str
     redis_url: str | None = None
     debug: bool = False
+    proxies: int = 0
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -53,6 +54,7 @@ class Config:
             "SESSION_COOKIE_NAME": "__Host-session" if self.is_production else "session",
             "WTF_CSRF_TIME_LIMIT": None,
             "MAX_CONTENT_LENGTH": 256 * 1024,
+            "CARE_VOICES_PROXIES": self.proxies,
         }
         settings.update(self.extra)
         return settings
@@ -74,6 +76,7 @@ def from_env(instance_path: Path, env: dict[str, str] | None = None) -> Config:
         database_url=env.get("DATABASE_URL") or _default_sqlite_url(instance_path),
         redis_url=env.get("REDIS_URL") or None,
         debug=debug,
+        proxies=_proxies(env),
     )
     check_safe_for_environment(config)
     return config
@@ -90,6 +93,14 @@ def check_safe_for_environment(config: Config) -> None:
         )
     if config.debug:
         raise ConfigError("FLASK_DEBUG is on. Production must never run with debugging enabled.")
+
+
+def _proxies(env: dict[str, str]) -> int:
+    """How many reverse proxies stand in front of the app (``CARE_VOICES_PROXIES``)."""
+    raw = env.get("CARE_VOICES_PROXIES", "0")
+    if not raw.isdigit():
+        raise ConfigError("CARE_VOICES_PROXIES must be a whole number of proxies, such as 1")
+    return int(raw)
 
 
 def _secret_key(env: dict[str, str], environment: str, instance_path: Path) -> str:

@@ -49,3 +49,10 @@ def test_an_unknown_environment_name_is_refused(tmp_path: Path) -> None:
 def test_redis_url_sets_the_shared_rate_limit_store(tmp_path: Path) -> None:
     settings = from_env(tmp_path, env={"REDIS_URL": "redis://localhost:6379/0"}).flask_settings()
     assert settings["RATELIMIT_STORAGE_URI"] == "redis://localhost:6379/0"
+
+
+def test_proxies_default_to_none_and_must_be_a_whole_number(tmp_path: Path) -> None:
+    assert from_env(tmp_path, env={}).proxies == 0
+    assert from_env(tmp_path, env={"CARE_VOICES_PROXIES": "2"}).proxies == 2
+    with pytest.raises(ConfigError, match="CARE_VOICES_PROXIES"):
+        from_env(tmp_path, env={"CARE_VOICES_PROXIES": "yes"})
