@@ -61,7 +61,7 @@ translations: setup-test ## extract, update and compile the interface catalogues
 	$(BIN)/python scripts/apply_pending_welsh.py
 	$(BIN)/pybabel compile -d survey_app/translations --statistics
 
-bench: setup-test
+bench: setup-test debian-test-packages ## quick benchmarks (respondent load on PostgreSQL and SQLite, report build); summary table
 	$(BIN)/python -m bench
 
 clean:

@@ -1,0 +1,237 @@
+"""Benchmark: simulated respondents answering a whole survey under gunicorn (GitHub issue 7).
+
+Starts Care Voices under gunicorn on SQLite or a throwaway PostgreSQL, seeds the demo round,
+and drives N concurrent respondents (threads, loopback only, bounded in time and journeys) that
+each enter the code, answer every page with realistic answers and submit. With
+``--compare-baseline`` it also serves ``bench.baseline_app`` (a bare Flask app inserting one row
+per answer) with the same gunicorn settings and database, alternates measuring phases between
+the two, and reports ours / baseline for throughput and p95.
+
+Full run: ``python bench/respondent_load.py --db postgresql --respondents 100 --compare-baseline``.
+``make bench`` calls ``run(quick=True)``: 20 respondents, short phases, both databases.
+Targets (2 cores, 100 respondents, PostgreSQL): answer throughput >= 0.7 of the baseline, p95
+under 100 ms, no errors, at most 8 SQL statements per question page, under 60 KB per question
+page compressed with its CSS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from contextlib import ExitStack
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench import baseline_app
+from bench._load import Journey, drive
+from bench._respondent import baseline_journey, demo_items, survey_journey
+from bench._stack import app_environment, database, gunicorns, migrate_and_seed
+from bench._stats import ANSWER_POST, QUESTION_GET, Phase, page_stats
+from bench._weight import question_page_weight
+from questionnaires import load_catalogue
+
+APP_TARGET = "bench._app_under_test:create()"
+BASELINE_TARGET = "bench.baseline_app:create()"
+WARM_UP_S = 2.0
+
+
+@dataclass(frozen=True)
+class Settings:
+    """One bench run's knobs; the defaults are the full-size run."""
+
+    db: str = "postgresql"
+    respondents: int = 100
+    seconds: float = 45.0
+    rounds: int = 2
+    workers: int = 2 * (os.cpu_count() or 1) + 1
+    threads: int = 1
+    think_s: float = 0.0
+    compare_baseline: bool = True
+    max_journeys: int = 20_000
+    weight_journeys: int = 8
+
+
+QUICK = Settings(respondents=20, seconds=8.0, rounds=1, weight_journeys=4)
+
+
+def run(quick: bool = False) -> dict[str, object]:
+    """``make bench``: both databases with the baseline; print each page table, return figures."""
+    base = QUICK if quick else Settings()
+    figures: dict[str, object] = {"load_average_1m_before": os.getloadavg()[0]}
+    for db in ("postgresql", "sqlite"):
+        result = measure(replace(base, db=db))
+        print(f"\n{db}:\n{result.pop('_table')}")
+        figures.update({f"{db}.{key}": value for key, value in result.items()})
+    figures["load_average_1m_after"] = os.getloadavg()[0]
+    return figures
+
+
+def measure(settings: Settings) -> dict[str, object]:
+    """Stand up the stack, warm up, alternate the measuring phases, then weigh the pages."""
+    with tempfile.TemporaryDirectory(prefix="cv-bench-") as tmp, ExitStack() as stack:
+        workdir = Path(tmp)
+        url = stack.enter_context(database(settings.db, workdir))
+        env = app_environment(url, workdir)
+        code = migrate_and_seed(env)
+        servers = [(APP_TARGET, workdir / "app.log")]
+        if settings.compare_baseline:
+            baseline_app.ensure_table(url)
+            servers.append((BASELINE_TARGET, workdir / "baseline.log"))
+        serve = gunicorns(servers, env, workers=settings.workers, threads=settings.threads)
+        urls = stack.enter_context(serve)
+        journeys = {"ours": (urls[0], _survey(code, settings.think_s))}
+        if settings.compare_baseline:
+            journeys["baseline"] = (urls[1], _baseline(settings.think_s))
+        load_before = os.getloadavg()[0]
+        phases = _alternate(journeys, settings)
+        weight = question_page_weight(urls[0], code, settings.weight_journeys)
+        return _figures(settings, phases, weight, load_before)
+
+
+def _survey(code: str, think_s: float) -> Journey:
+    """A whole survey journey with the demo code."""
+    items = demo_items(load_catalogue())
+    return lambda browser, rng: survey_journey(browser, code, items, rng, think_s)
+
+
+def _baseline(think_s: float) -> Journey:
+    """The baseline's question loop."""
+    return lambda browser, rng: baseline_journey(browser, rng, think_s)
+
+
+def _alternate(journeys: dict[str, tuple[str, Journey]], settings: Settings) -> dict[str, Phase]:
+    """Warm each server up, then measure them in turn, ``rounds`` times, summing the phases."""
+    for base_url, journey in journeys.values():
+        drive(base_url, journey, respondents=4, seconds=WARM_UP_S, max_journeys=100)
+    totals: dict[str, Phase] = {}
+    for _ in range(settings.rounds):
+        for name, (base_url, journey) in journeys.items():
+            phase = drive(
+                base_url,
+                journey,
+                respondents=settings.respondents,
+                seconds=settings.seconds,
+                max_journeys=settings.max_journeys,
+                ramp_s=2 * settings.think_s,
+            )
+            totals[name] = totals[name] + phase if name in totals else phase
+    return totals
+
+
+def _figures(
+    settings: Settings, phases: dict[str, Phase], weight: dict[str, object], load_before: float
+) -> dict[str, object]:
+    """The flat figures for the summary table, plus ``_table``: the per-page latency table."""
+    ours = phases["ours"]
+    figures: dict[str, object] = {
+        "respondents": settings.respondents,
+        "gunicorn_workers": settings.workers,
+        "measured_s": ours.seconds,
+        "journeys_completed": ours.journeys,
+        "pages_per_s": ours.pages_per_s,
+        "answers_per_s": ours.answers_per_s,
+        "errors": ours.errors,
+        "p95_ms_all_pages": ours.p95_ms(),
+        **_question_figures(ours),
+        **weight,
+        "load_average_1m": load_before,
+        "load_average_1m_end": os.getloadavg()[0],
+    }
+    if "baseline" in phases:
+        figures.update(_ratios(ours, phases["baseline"]))
+    figures["_table"] = _table(phases)
+    return figures
+
+
+def _question_figures(ours: Phase) -> dict[str, object]:
+    """Latency and SQL statements of question pages: shown (GET) and answered (POST)."""
+    figures: dict[str, object] = {}
+    for label, page in (("question_get", QUESTION_GET), ("answer_post", ANSWER_POST)):
+        row = ours.stats(page)
+        if row is None:
+            continue
+        figures |= {f"{label}_p50_ms": row.p50_ms, f"{label}_p95_ms": row.p95_ms}
+        figures |= {f"{label}_p99_ms": row.p99_ms, f"{label}_sql_max": row.sql_max}
+    return figures
+
+
+def _ratios(ours: Phase, baseline: Phase) -> dict[str, object]:
+    """Ours / baseline for answer throughput and p95 (higher throughput ratio is better)."""
+    mine, theirs = ours.stats(ANSWER_POST), baseline.stats(ANSWER_POST)
+    return {
+        "baseline_answers_per_s": baseline.answers_per_s,
+        "baseline_pages_per_s": baseline.pages_per_s,
+        "baseline_errors": baseline.errors,
+        "baseline_answer_post_p95_ms": theirs.p95_ms if theirs else 0.0,
+        "ratio_answers_per_s": _ratio(ours.answers_per_s, baseline.answers_per_s),
+        "ratio_pages_per_s": _ratio(ours.pages_per_s, baseline.pages_per_s),
+        "ratio_answer_post_p95": _ratio(
+            mine.p95_ms if mine else 0.0, theirs.p95_ms if theirs else 0
+        ),
+        "ratio_p95_all_pages": _ratio(ours.p95_ms(), baseline.p95_ms()),
+    }
+
+
+def _ratio(mine: float, theirs: float) -> float:
+    return mine / theirs if theirs else 0.0
+
+
+def _table(phases: dict[str, Phase]) -> str:
+    """Per page type: count, errors, p50/p95/p99 in ms and SQL statements (mean, max)."""
+    lines = [
+        f"{'app':9} {'page':22} {'count':>6} {'err':>4} {'p50':>7} {'p95':>7} {'p99':>7} {'sql':>9}"
+    ]
+    for name, phase in phases.items():
+        for row in page_stats(phase.samples):
+            sql = f"{row.sql_mean:.1f}/{row.sql_max}" if row.sql_mean is not None else "-"
+            lines.append(
+                f"{name:9} {row.page:22} {row.count:6} {row.errors:4} {row.p50_ms:7.1f}"
+                f" {row.p95_ms:7.1f} {row.p99_ms:7.1f} {sql:>9}"
+            )
+    return "\n".join(lines)
+
+
+def _arguments(argv: list[str]) -> Settings:
+    """Settings from the command line (defaults: the full-size run)."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    defaults = Settings()
+    parser.add_argument("--db", choices=("postgresql", "sqlite"), default=defaults.db)
+    parser.add_argument("--respondents", type=int, default=defaults.respondents)
+    parser.add_argument("--seconds", type=float, default=defaults.seconds, help="per phase")
+    parser.add_argument("--rounds", type=int, default=defaults.rounds, help="alternations")
+    parser.add_argument("--workers", type=int, default=defaults.workers)
+    parser.add_argument("--threads", type=int, default=defaults.threads)
+    parser.add_argument("--think", type=float, default=0.0, help="mean seconds per question")
+    parser.add_argument("--max-journeys", type=int, default=defaults.max_journeys)
+    parser.add_argument("--compare-baseline", action="store_true")
+    args = parser.parse_args(argv)
+    return Settings(
+        db=args.db,
+        respondents=args.respondents,
+        seconds=args.seconds,
+        rounds=args.rounds,
+        workers=args.workers,
+        threads=args.threads,
+        think_s=args.think,
+        compare_baseline=args.compare_baseline,
+        max_journeys=args.max_journeys,
+    )
+
+
+def main(argv: list[str]) -> int:
+    """Run once with the command line's settings; print the page table and the figures."""
+    settings = _arguments(argv)
+    figures = measure(settings)
+    print(figures.pop("_table"))
+    for name, value in figures.items():
+        print(f"{name}: {value:.3f}" if isinstance(value, float) else f"{name}: {value}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
