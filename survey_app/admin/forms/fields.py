@@ -20,14 +20,25 @@ class DayMonthYearField(DateField):
         super().__init__(label, validators, **kwargs)
 
     def process_formdata(self, valuelist: list[str]) -> None:
+        """Read the three boxes; anything else is an invalid date, never a server error.
+
+        ``GovDateInput`` redraws the boxes by unpacking ``raw_data`` into exactly three values,
+        so a post with the boxes missing or repeated (no browser sends one; the fuzzer did) is
+        normalised first: missing boxes leave ``raw_data`` empty so the stored date is redrawn,
+        and the rest are padded or cut to three.
+        """
         if not valuelist:
+            self.raw_data = None
             return
-        text = " ".join(part.strip() for part in valuelist)
-        if not text.strip():
+        boxes = [part.strip() for part in valuelist]
+        self.raw_data = (boxes + ["", "", ""])[:3]
+        if not any(boxes):
             self.data = None
             return
         try:
-            self.data = datetime.strptime(text, "%d %m %Y").date()
+            if len(boxes) != 3:
+                raise ValueError
+            self.data = datetime.strptime(" ".join(boxes), "%d %m %Y").date()
         except ValueError:
             self.data = None
             raise ValueError(self.invalid_message) from None
