@@ -92,7 +92,11 @@ def client(app: Flask, session: Session) -> FlaskClient:
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    """Say how many tests ran on each database, so a run shows both backends were exercised."""
+    """Say how many tests ran on each database, and repeat any summary a test recorded.
+
+    A test records a summary with ``record_property("summary", ...)``: it reaches this report
+    from xdist workers too, where a plain print would be lost.
+    """
     passed = terminalreporter.stats.get("passed", [])
     counts = {
         backend: sum(
@@ -102,9 +106,12 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         )
         for backend in ("sqlite", "postgresql")
     }
-    if not any(counts.values()):
-        return
-    terminalreporter.write_line(
-        f"database backends: {counts['sqlite']} passed on SQLite, "
-        f"{counts['postgresql']} passed on PostgreSQL"
-    )
+    if any(counts.values()):
+        terminalreporter.write_line(
+            f"database backends: {counts['sqlite']} passed on SQLite, "
+            f"{counts['postgresql']} passed on PostgreSQL"
+        )
+    for report in passed:
+        for name, value in report.user_properties:
+            if name == "summary":
+                terminalreporter.write_line(f"{report.nodeid.split('::')[-1]}: {value}")

@@ -23,6 +23,7 @@ def check_page(html: str) -> BeautifulSoup:
         *_csrf_problems(soup),
         *_label_problems(soup),
         *_error_title_problems(soup),
+        *_inline_code_problems(soup),
     ]
     if problems:
         raise PageCheckError("; ".join(problems))
@@ -69,3 +70,32 @@ def _error_title_problems(soup: BeautifulSoup) -> list[str]:
     if has_summary != prefixed:
         return [f"title {title!r} and error summary disagree"]
     return []
+
+
+def page_nonces(soup: BeautifulSoup) -> set[str]:
+    """The CSP nonces the page's inline ``<script>`` and ``<style>`` elements carry."""
+    return {tag["nonce"] for tag in soup.find_all(["script", "style"]) if tag.get("nonce")}
+
+
+def _inline_code_problems(soup: BeautifulSoup) -> list[str]:
+    """Inline code runs only with the request's nonce (R-SEC-1), so the CSP can forbid the rest.
+
+    An inline ``<script>`` or ``<style>`` without a nonce, a ``style=`` attribute or an ``on...=``
+    handler would be blocked by the browser (or, if the policy were loosened to let it run,
+    would open the door to injected script), so none may be rendered. All nonces on one page
+    must be the same one; ``tests/security`` checks it is the one in the page's CSP header.
+    """
+    problems = [
+        f"inline <{tag.name}> has no CSP nonce"
+        for tag in soup.find_all(["script", "style"])
+        if not tag.get("src") and not tag.get("nonce")
+    ]
+    problems += [
+        f"<{tag.name}> has an inline {name!r} attribute"
+        for tag in soup.find_all(True)
+        for name in tag.attrs
+        if name.lower() == "style" or name.lower().startswith("on")
+    ]
+    if len(page_nonces(soup)) > 1:
+        problems.append("the page carries more than one CSP nonce")
+    return problems
