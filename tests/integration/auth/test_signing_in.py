@@ -139,3 +139,22 @@ def test_a_post_without_a_csrf_token_is_refused(client: FlaskClient, session: Se
     session.commit()
     page = client.post("/auth/sign-in", data={"email": officer.email, "password": "x"})
     assert page.status_code == 400
+
+
+def test_signing_in_starts_a_fresh_session(client: FlaskClient, session: Session) -> None:
+    """ASVS v4.0.3-3.2.1: nothing planted in the session before sign-in survives it.
+
+    Sessions are signed cookies, so "a new session token" means a session rebuilt from nothing:
+    a value an attacker fixed in the victim's cookie beforehand (here, a respondent's response
+    and a made-up key) is gone; only the language choice is kept.
+    """
+    officer = make_staff(session)
+    session.commit()
+    with client.session_transaction() as before:
+        before.update(response="planted-response", planted="by an attacker", lang="cy")
+    assert sign_in(client, officer).status_code == 302
+    with client.session_transaction() as after:
+        assert "response" not in after
+        assert "planted" not in after
+        assert after["lang"] == "cy"
+        assert after.get("_user_id")
