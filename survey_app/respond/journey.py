@@ -3,7 +3,7 @@
 The session cookie holds only the response's random ``public_id`` and the language (plus, before
 a response exists, the access code's row id and the routing choices). Answers never go in the
 cookie. A journey is loaded with two SQL statements: the response with its round and local
-authority, then its answers.
+authority, then its answers; saving a page updates it in memory (``Journey.with_saved``).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from questionnaires import InstrumentVersion, Item, visible_items
 from survey_app.common.i18n import current_language
 from survey_app.extensions import db
 from survey_app.models import LocalAuthority, Response
-from survey_app.services.answers import AnswerValue
+from survey_app.services.answers import AnswerValue, decoded_value
 from survey_app.services.respond_entry import round_is_open
 from survey_app.services.responses import current_answers, find_response, version_of
 
@@ -81,6 +81,17 @@ class Journey:
         """The visible question after ``item``, or None when it is the last."""
         later = self.visible[self.position(item) :]
         return later[0] if later else None
+
+    def with_saved(self, item: Item, stored: str | None) -> Journey:
+        """The journey once ``stored`` is saved for ``item`` (None: skipped), built without a query.
+
+        After a save is committed the response is expired; routing needs only the answers, so
+        the next page is worked out from these rather than by loading the journey again.
+        """
+        answers = {key: value for key, value in self.answers.items() if key != item.id}
+        if stored is not None:
+            answers[item.id] = decoded_value(item, stored)
+        return Journey(self.response, self.version, answers)
 
     def before(self, item: Item) -> Item | None:
         """The visible question before ``item``, or None when it is the first."""

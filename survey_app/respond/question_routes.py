@@ -66,14 +66,14 @@ def answer(item_id: str) -> HttpResponse | tuple[str, int]:
         return redirect(url_for("respond.carry_on"), 303)
     raw = _raw_answer(item)
     try:
-        flagged = record_page(db.session, journey.response, item, raw, journey.text_language)
+        saved = record_page(db.session, journey.response, item, raw, journey.text_language)
     except InvalidAnswerError as invalid:
         db.session.rollback()
         kept = raw if item.type == "free_text" else None
         return _question_page(journey, item, kept, str(invalid.message)), form_status("error")
     # Commit before redirecting: the next page promises this answer is safe.
     db.session.commit()
-    return _after_saving(item, flagged)
+    return _after_saving(journey.with_saved(item, saved.value), item, saved.flagged)
 
 
 def _raw_answer(item: Item) -> RawValue | None:
@@ -86,8 +86,8 @@ def _raw_answer(item: Item) -> RawValue | None:
     return values if len(values) > 1 else (values[0] if values else "")
 
 
-def _after_saving(item: Item, flagged: bool) -> HttpResponse:
-    journey = current_journey()
+def _after_saving(journey: Journey, item: Item, flagged: bool) -> HttpResponse:
+    """Where to go once ``item`` is saved: support, check answers or the next question."""
     following = journey.after(item)
     if flagged:
         return redirect(url_for("respond.support", next=following.id if following else None), 303)

@@ -88,20 +88,24 @@ def current_answers(response: Response) -> Mapping[str, AnswerValue]:
     return answers_by_item(version_of(response).items, response.answers)
 
 
-def save_answer(session: Session, response: Response, item: Item, raw_value: RawValue) -> None:
+def save_answer(
+    session: Session, response: Response, item: Item, raw_value: RawValue
+) -> str | None:
     """Validate ``raw_value`` for ``item`` and store it, replacing any earlier answer.
 
-    An empty value skips the item. Free text that suggests risk is stored flagged for the
-    moderation queue. Raises ``InvalidAnswerError`` (with a kind message) for bad input and
-    ``ResponseClosedError`` once the response is complete; nothing already saved changes then.
+    Returns the value stored, or None when an empty value skipped the item. Free text that
+    suggests risk is stored flagged for the moderation queue. Raises ``InvalidAnswerError``
+    (with a kind message) for bad input and ``ResponseClosedError`` once the response is
+    complete; nothing already saved changes then.
     """
     _check_answerable(response, item)
     value = stored_value(item, raw_value)
     if value is None:
         skip_answer(session, response, item)
-        return
+        return None
     flagged = item.type == "free_text" and suggests_risk(value)
     _upsert(session, response, item.id, value, flagged)
+    return value
 
 
 def skip_answer(session: Session, response: Response, item: Item) -> None:

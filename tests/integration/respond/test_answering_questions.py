@@ -169,6 +169,8 @@ def test_show_if_questions_appear_only_after_the_answer_that_opens_them(
     opened = post(client, f"/q/{gate.id}", {"answer": sorted(condition.values)[0]})
     assert opened.headers["Location"] == f"/q/{hidden.id}"
     assert client.get(f"/q/{hidden.id}").status_code == 200
+    closed = post(client, f"/q/{gate.id}", {"action": "skip"})
+    assert closed.headers["Location"] != f"/q/{hidden.id}", "skipping the gate closes it again"
 
 
 def test_progress_counts_only_the_questions_this_respondent_will_see(
