@@ -97,14 +97,14 @@ def gunicorns(
                 )
             started.append((process, f"http://127.0.0.1:{port}", log))
         for process, base, log in started:
-            _wait_ready(process, f"{base}/healthz", log)
+            wait_ready(process, f"{base}/healthz", log)
         yield tuple(base for _process, base, _log in started)
     finally:
         for process, _base, _log in started:
-            _stop(process)
+            stop_process(process)
 
 
-def _wait_ready(process: subprocess.Popen[bytes], url: str, log: Path) -> None:
+def wait_ready(process: subprocess.Popen[bytes], url: str, log: Path) -> None:
     """Poll ``url`` until it answers 200; fail with the log's tail if the server died."""
     deadline = time.monotonic() + READY_TIMEOUT_S
     while time.monotonic() < deadline:
@@ -119,7 +119,7 @@ def _wait_ready(process: subprocess.Popen[bytes], url: str, log: Path) -> None:
     raise RuntimeError(f"gunicorn not ready after {READY_TIMEOUT_S} s")
 
 
-def _stop(process: subprocess.Popen[bytes]) -> None:
+def stop_process(process: subprocess.Popen[bytes]) -> None:
     """SIGTERM (gunicorn's graceful stop), then SIGKILL if it lingers; always reap it."""
     process.terminate()
     try:
@@ -140,7 +140,7 @@ def redis_server(workdir: Path) -> Iterator[str]:
         _wait_for_port(port, process)
         yield f"redis://127.0.0.1:{port}/0"
     finally:
-        _stop(process)
+        stop_process(process)
 
 
 def _wait_for_port(port: int, process: subprocess.Popen[bytes]) -> None:

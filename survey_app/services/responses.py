@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
@@ -88,24 +89,32 @@ def current_answers(response: Response) -> Mapping[str, AnswerValue]:
     return answers_by_item(version_of(response).items, response.answers)
 
 
+@dataclass(frozen=True)
+class SavedAnswer:
+    """What a save stored: the value (None for a skip), and whether it suggests risk."""
+
+    value: str | None
+    flagged: bool
+
+
 def save_answer(
     session: Session, response: Response, item: Item, raw_value: RawValue
-) -> str | None:
+) -> SavedAnswer:
     """Validate ``raw_value`` for ``item`` and store it, replacing any earlier answer.
 
-    Returns the value stored, or None when an empty value skipped the item. Free text that
-    suggests risk is stored flagged for the moderation queue. Raises ``InvalidAnswerError``
-    (with a kind message) for bad input and ``ResponseClosedError`` once the response is
-    complete; nothing already saved changes then.
+    An empty value skips the item. Free text that suggests risk is stored flagged for the
+    moderation queue. Returns what was stored, so a caller can route on it without reading it
+    back. Raises ``InvalidAnswerError`` (with a kind message) for bad input and
+    ``ResponseClosedError`` once the response is complete; nothing already saved changes then.
     """
     _check_answerable(response, item)
     value = stored_value(item, raw_value)
     if value is None:
         skip_answer(session, response, item)
-        return None
+        return SavedAnswer(None, flagged=False)
     flagged = item.type == "free_text" and suggests_risk(value)
     _upsert(session, response, item.id, value, flagged)
-    return value
+    return SavedAnswer(value, flagged)
 
 
 def skip_answer(session: Session, response: Response, item: Item) -> None:

@@ -29,14 +29,10 @@ from sqlalchemy import create_engine, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
+from bench._stack import BENCH_SECRET, app_environment, free_port
 from survey_app.models import Answer, Response
 from tests.factories import make_access_code, make_round
-from tests.security.gunicorn_server import (
-    GunicornServer,
-    app_environment,
-    flask_command,
-    free_port,
-)
+from tests.security.gunicorn_server import GunicornServer, flask_command
 from tests.security.http_respondent import (
     HttpRespondent,
     ServerGoneError,
@@ -53,7 +49,6 @@ RESPONDENTS = 6
 PAUSE = 0.02  # seconds between pages: keeps respondents mid-survey when the kill lands
 KILL_AFTER = 45  # acknowledged pages in total before the SIGKILL
 RUN_DEADLINE = 120.0  # seconds: no loop in this test runs longer
-SECRET = "crash-test-secret-key"
 
 
 @dataclass
@@ -80,8 +75,13 @@ def database(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     else:
         postgres: PostgresServer = request.getfixturevalue("postgres_server")
         url = postgres.create_database("care_voices_crash")
-    flask_command(app_environment(url, tmp_path / "instance", SECRET), "db", "upgrade")
+    flask_command(_environment(url, tmp_path), "db", "upgrade")
     return url
+
+
+def _environment(database_url: str, workdir: Path) -> dict[str, str]:
+    """The bench's app environment, as the test config (its rate limits and cookie name)."""
+    return app_environment(database_url, workdir, CARE_VOICES_ENV="test")
 
 
 @pytest.fixture
@@ -103,7 +103,7 @@ def code(engine: Engine) -> str:
 
 @pytest.fixture
 def server(database: str, tmp_path: Path) -> Iterator[GunicornServer]:
-    env = app_environment(database, tmp_path / "instance", SECRET)
+    env = _environment(database, tmp_path)
     server = GunicornServer(env=env, port=free_port(), log=tmp_path / "gunicorn.log")
     yield server.start()
     server.stop()
@@ -195,7 +195,7 @@ def _public_id(cookie: str) -> str:
     from flask.sessions import SecureCookieSessionInterface
 
     signer = Flask(__name__)
-    signer.secret_key = SECRET
+    signer.secret_key = BENCH_SECRET
     serializer = SecureCookieSessionInterface().get_signing_serializer(signer)
     assert serializer is not None
     return serializer.loads(cookie)["response"]
