@@ -15,6 +15,7 @@ import os
 import tempfile
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -39,31 +40,49 @@ FORMATS = ("csv", "xlsx", "sav")
 Row = dict[str, str | int | None]
 
 
-def export_columns(survey_round: SurveyRound) -> list[str]:
-    """Every column of the round's export, in order."""
-    return list(RESPONSE_COLUMNS) + [v.name for v in item_variables(survey_round)]
+@dataclass(frozen=True)
+class ExportPlan:
+    """What an export reads from its round, taken while the request's session is open.
+
+    A streamed CSV body runs after the view has returned, when Flask-SQLAlchemy has removed
+    the request's session and every ORM object from it is detached; the stream therefore
+    holds plain values only, never the ``SurveyRound``.
+    """
+
+    round_id: int
+    variables: list[Variable]
+    quotes: dict[int, str]
+
+    @classmethod
+    def of(cls, session: Session, survey_round: SurveyRound) -> ExportPlan:
+        """Read the round's columns and approved quotes now."""
+        quotes = approved_quote_map(session, survey_round)
+        return cls(survey_round.id, item_variables(survey_round), quotes)
+
+    @property
+    def columns(self) -> list[str]:
+        """Every column of the export, in order."""
+        return list(RESPONSE_COLUMNS) + [v.name for v in self.variables]
 
 
-def response_rows(session: Session, survey_round: SurveyRound) -> Iterator[Row]:
+def response_rows(session: Session, plan: ExportPlan) -> Iterator[Row]:
     """One row per response, oldest first, read ``BATCH_SIZE`` responses at a time."""
-    variables = item_variables(survey_round)
-    quotes = approved_quote_map(session, survey_round)
     number, last_id = 0, 0
     while True:
-        batch = list(session.scalars(_batch_query(survey_round, last_id)))
+        batch = list(session.scalars(_batch_query(plan.round_id, last_id)))
         if not batch:
             return
         answers = _answers_of(session, [r.id for r in batch])
         for response in batch:
             number += 1
-            yield _row(number, response, answers[response.id], variables, quotes)
+            yield _row(number, response, answers[response.id], plan.variables, plan.quotes)
         last_id = batch[-1].id
 
 
-def _batch_query(survey_round: SurveyRound, after_id: int):
+def _batch_query(round_id: int, after_id: int):
     return (
         select(Response)
-        .where(Response.round_id == survey_round.id, Response.id > after_id)
+        .where(Response.round_id == round_id, Response.id > after_id)
         .order_by(Response.id)
         .limit(BATCH_SIZE)
     )
@@ -109,11 +128,19 @@ def _cell(answer: Answer | None, variable: Variable, quotes: dict[int, str]) -> 
 
 
 def csv_chunks(session: Session, survey_round: SurveyRound) -> Iterator[str]:
-    """The CSV export as text chunks: a header, then one chunk per ``BATCH_SIZE`` rows."""
+    """The CSV export as text chunks: a header, then one chunk per ``BATCH_SIZE`` rows.
+
+    The round is read before this returns; the chunks may be drawn after the request's
+    session has gone (a streamed response), so ``session`` should be a scoped session.
+    """
+    return _csv_stream(session, ExportPlan.of(session, survey_round))
+
+
+def _csv_stream(session: Session, plan: ExportPlan) -> Iterator[str]:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=export_columns(survey_round))
+    writer = csv.DictWriter(buffer, fieldnames=plan.columns)
     writer.writeheader()
-    for count, row in enumerate(response_rows(session, survey_round), start=1):
+    for count, row in enumerate(response_rows(session, plan), start=1):
         writer.writerow(row)
         if count % BATCH_SIZE == 0:
             yield _drain(buffer)
@@ -139,10 +166,11 @@ def codebook_csv(survey_round: SurveyRound) -> str:
 def write_xlsx(session: Session, survey_round: SurveyRound) -> Path:
     """A temporary XLSX file with a Responses sheet and a Codebook sheet; the caller removes it."""
     book = Workbook(write_only=True)
-    columns = export_columns(survey_round)
+    plan = ExportPlan.of(session, survey_round)
+    columns = plan.columns
     sheet = book.create_sheet("Responses")
     sheet.append(columns)
-    for row in response_rows(session, survey_round):
+    for row in response_rows(session, plan):
         sheet.append([row[name] for name in columns])
     codebook = book.create_sheet("Codebook")
     codebook.append(list(CODEBOOK_FIELDS))
@@ -155,10 +183,10 @@ def write_xlsx(session: Session, survey_round: SurveyRound) -> Path:
 
 def write_sav(session: Session, survey_round: SurveyRound) -> Path:
     """A temporary SPSS file with variable labels and value labels; the caller removes it."""
-    columns = export_columns(survey_round)
-    frame = pd.DataFrame(list(response_rows(session, survey_round)), columns=columns)
+    plan = ExportPlan.of(session, survey_round)
+    columns, variables = plan.columns, plan.variables
+    frame = pd.DataFrame(list(response_rows(session, plan)), columns=columns)
     frame = frame.astype({name: "string" for name in columns if name != "response"})
-    variables = item_variables(survey_round)
     path = _temporary_path(".sav")
     pyreadstat.write_sav(
         frame.fillna(""),

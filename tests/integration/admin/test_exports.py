@@ -8,11 +8,14 @@ from pathlib import Path
 import pandas as pd
 import pyreadstat
 import pytest
+from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from survey_app.extensions import db
 from survey_app.models import Answer, AuditEvent, StaffUser, SurveyRound
+from survey_app.services.exports import csv_chunks
 from survey_app.services.moderation import decide, pending_answer
 from tests.factories import make_answered_response, make_round, make_staff
 from tests.integration.auth.staff_client import sign_in
@@ -65,6 +68,21 @@ def test_the_csv_export_matches_the_stored_answers(
 ) -> None:
     frame = pd.read_csv(io.BytesIO(_download(officer_client, survey_round, "csv")), dtype=str)
     _check_frame(frame)
+
+
+def test_the_csv_stream_needs_nothing_from_the_request_session_once_it_has_begun(
+    app: Flask, survey_round: SurveyRound
+) -> None:
+    """A WSGI server draws a streamed body after the view returns and the session is removed.
+
+    Flask's test client drains the stream inside the request, which hid a 500 under gunicorn.
+    """
+    with app.test_request_context():
+        chunks = csv_chunks(db.session, db.session.get(SurveyRound, survey_round.id))
+        db.session.commit()  # The view commits the audit event before it returns.
+        db.session.remove()  # The request's teardown, before the server draws the body.
+        body = "".join(chunks)
+    _check_frame(pd.read_csv(io.StringIO(body), dtype=str))
 
 
 def test_the_xlsx_export_matches_and_carries_the_codebook(
