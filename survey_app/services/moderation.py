@@ -41,29 +41,41 @@ class QueueItem:
     question: str
 
 
-def free_text_item_ids(survey_round: SurveyRound) -> dict[str, str]:
-    """Free-text item ids of the round's instrument versions, with their English wording."""
+def free_text_questions(survey_round: SurveyRound) -> dict[tuple[str, str], str]:
+    """The English wording of each free-text question, keyed by (instrument, item id).
+
+    An item id is shared by every instrument that asks the same thing, in that instrument's
+    own words ("What would make being in care better?" for 11-17s, "...leaving care?" for care
+    leavers), so the item id alone would caption an answer with another instrument's question.
+    A round pins one version per instrument, so the instrument settles the wording.
+    """
     catalogue = load_catalogue()
-    found: dict[str, str] = {}
+    found: dict[tuple[str, str], str] = {}
     for pinned in survey_round.instruments:
         version = catalogue.get(f"{pinned.instrument}@v{pinned.version}")
-        found.update({i.id: i.text.en for i in version.items if i.type == "free_text"})
+        found.update(
+            {(pinned.instrument, i.id): i.text.en for i in version.items if i.type == "free_text"}
+        )
     return found
 
 
 def moderation_queue(session: Session, survey_round: SurveyRound) -> list[QueueItem]:
     """Undecided free-text answers of the round, flagged ones first, then oldest first."""
-    questions = free_text_item_ids(survey_round)
+    questions = free_text_questions(survey_round)
     query = (
         select(Answer, Response.instrument)
         .join(Response, Answer.response_id == Response.id)
         .outerjoin(ModerationDecision, ModerationDecision.answer_id == Answer.id)
-        .where(Response.round_id == survey_round.id, Answer.item_id.in_(questions))
+        .where(Response.round_id == survey_round.id)
+        .where(Answer.item_id.in_({item_id for _, item_id in questions}))
         .where(ModerationDecision.id.is_(None))
         .order_by(Answer.is_flagged.desc(), Answer.id)
     )
-    rows = session.execute(query)
-    return [QueueItem(answer, instrument, questions[answer.item_id]) for answer, instrument in rows]
+    return [
+        QueueItem(answer, instrument, questions[instrument, answer.item_id])
+        for answer, instrument in session.execute(query)
+        if (instrument, answer.item_id) in questions
+    ]
 
 
 def pending_answer(session: Session, survey_round: SurveyRound, answer_id: int) -> QueueItem | None:

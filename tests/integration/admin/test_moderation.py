@@ -8,12 +8,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from survey_app.models import Answer, AuditEvent, ModerationDecision, StaffUser, SurveyRound
-from survey_app.services.moderation import approved_quotes, redact
+from survey_app.services.moderation import approved_quotes, moderation_queue, redact
 from tests.factories import make_answered_response, make_round, make_staff
 from tests.integration.auth.staff_client import post_form, sign_in
 
 SAFE = "More days out at the beach with Jamie from Oakfield school"
 WORRYING = "My carer hits me when I am late"
+BOTH_AGES = (("cic-11-17", 1), ("leavers-16-25", 1))
 
 
 @pytest.fixture
@@ -36,6 +37,21 @@ def test_the_queue_lists_free_text_only_with_flagged_answers_first(
     assert html.index("My carer hits me") < html.index("More days out")
     assert "Safeguarding check" in html
     assert ">always<" not in html
+
+
+def test_each_answer_is_captioned_with_its_own_questionnaires_wording(
+    session: Session, officer: StaffUser
+) -> None:
+    """One item id, two wordings: the 11-17 and care-leaver questions must not swap."""
+    made = make_round(session, officer.local_authority, instruments=BOTH_AGES)
+    make_answered_response(session, made, "cic-11-17", {"make_care_better": "More trips"})
+    make_answered_response(session, made, "leavers-16-25", {"make_care_better": "A flat"})
+    session.commit()
+    captions = {item.answer.value: item.question for item in moderation_queue(session, made)}
+    assert captions == {
+        "More trips": "What would make being in care better?",
+        "A flat": "What would make life better for young people leaving care?",
+    }
 
 
 def test_a_flagged_answer_shows_the_authoritys_procedure(
