@@ -78,9 +78,11 @@ _METHODS: dict[Language, tuple[str, ...]] = {
         '"prefer not to say" are left out of the base. Only completed surveys are counted.',
         "Against a national figure the one-sample score test is used, with the exact binomial "
         "test stored as a check; a national figure is matched only where its definition and "
-        "ages fit. Other areas are all other local authorities for the same period, added "
-        "together without this one; when they are at least ten times this area's base their "
-        "percentage is treated as fixed in the same way. Against the previous round the "
+        "ages fit. Other areas are all other local authorities whose rounds for the same "
+        "period have closed, added together without this one, so the comparison does not change "
+        "while another area is still collecting answers; when they are at least ten times this "
+        "area's base their percentage is treated as fixed in the same way. Against the previous "
+        "round the "
         "difference is shown with a Newcombe interval and tested with the score test, or "
         "Boschloo's exact test when any expected count is below 5. Rounds are treated as "
         "independent samples because answers are anonymous.",
@@ -101,9 +103,11 @@ _METHODS: dict[Language, tuple[str, ...]] = {
         "beidio â dweud\" yn y sylfaen. Dim ond arolygon cyflawn sy'n cael eu cyfrif.",
         "Yn erbyn ffigur cenedlaethol defnyddir y prawf sgôr un sampl, gyda'r prawf binomaidd "
         "union yn cael ei gadw fel gwiriad; dim ond lle mae'r diffiniad a'r oedrannau'n cyfateb "
-        "y defnyddir ffigur cenedlaethol. Ardaloedd eraill yw pob awdurdod lleol arall ar gyfer "
-        "yr un cyfnod, wedi'u hadio heb yr un hwn; pan fyddant o leiaf deg gwaith sylfaen yr "
-        "ardal hon, caiff eu canran ei thrin fel un sefydlog yn yr un ffordd. Yn erbyn y rownd "
+        "y defnyddir ffigur cenedlaethol. Ardaloedd eraill yw pob awdurdod lleol arall y mae ei "
+        "rownd ar gyfer yr un cyfnod wedi cau, wedi'u hadio heb yr un hwn, fel nad yw'r "
+        "gymhariaeth yn newid tra bo ardal arall yn dal i gasglu atebion; pan fyddant o leiaf "
+        "deg gwaith sylfaen yr ardal hon, caiff eu canran ei thrin fel un sefydlog yn yr un "
+        "ffordd. Yn erbyn y rownd "
         "flaenorol dangosir y gwahaniaeth gyda chyfwng Newcombe a'i brofi gyda'r prawf sgôr, "
         "neu brawf union Boschloo pan fo unrhyw gyfrif disgwyliedig yn llai na 5. Caiff rowndiau "
         "eu trin fel samplau annibynnol gan fod atebion yn ddienw.",

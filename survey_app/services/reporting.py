@@ -7,8 +7,10 @@ builder only approved quotes (``moderation.approved_quotes``), so free text nobo
 cannot reach a report, chart or download.
 
 A round's *period* is the year it opens. "Other areas" are the other authorities' latest
-rounds opening in the same year, and the previous round is the authority's latest closed or
-archived round that opened before this one.
+closed or archived rounds opening in the same year, and the previous round is the authority's
+latest closed or archived round that opened before this one. Comparators come from closed rounds
+only: an open round's figures move with every answer, so a report downloaded twice would
+otherwise differ, and the difference would reveal another authority's newest answers.
 """
 
 from __future__ import annotations
@@ -34,7 +36,9 @@ from survey_app.services.moderation import approved_quotes
 
 REPORT_STATUSES = ("open", "closed", "archived")
 """Rounds that can have answers; a draft has none."""
-PREVIOUS_STATUSES = ("closed", "archived")
+CLOSED_STATUSES = ("closed", "archived")
+"""Rounds whose answers can no longer change: the only ones a report compares with."""
+PREVIOUS_STATUSES = CLOSED_STATUSES
 HEADLINE_INDICATORS = (
     "trusts_carers",
     "knows_social_worker",
@@ -98,16 +102,17 @@ def previous_round(session: Session, survey_round: SurveyRound) -> SurveyRound |
 
 
 def comparison_rounds(session: Session, survey_round: SurveyRound) -> list[SurveyRound]:
-    """``survey_round`` and every other authority's latest round opening in the same year.
+    """``survey_round`` and every other authority's latest closed round opening in the same year.
 
     One round per authority, so an authority that ran two rounds in a year is not counted
-    twice among "other areas".
+    twice among "other areas". Only closed or archived rounds, whose answers are final, so
+    "other areas" never changes while another authority is still collecting answers.
     """
     year = survey_round.opens_on.year
     query = (
         select(SurveyRound)
         .options(selectinload(SurveyRound.local_authority))
-        .where(SurveyRound.status.in_(REPORT_STATUSES))
+        .where(SurveyRound.status.in_(CLOSED_STATUSES))
         .where(SurveyRound.local_authority_id != survey_round.local_authority_id)
         .where(SurveyRound.opens_on.between(date(year, 1, 1), date(year, 12, 31)))
         .order_by(SurveyRound.opens_on, SurveyRound.id)

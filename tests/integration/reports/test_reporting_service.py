@@ -44,17 +44,19 @@ def test_the_previous_round_is_the_latest_earlier_closed_round_with_answers(
     assert previous_round(session, older) is None
 
 
-def test_other_areas_are_each_other_authoritys_latest_round_of_the_same_year(
+def test_other_areas_are_each_other_authoritys_latest_closed_round_of_the_same_year(
     session: Session,
 ) -> None:
     this = _round(session, make_authority(session), date(2026, 3, 1), "open")
     other = make_authority(session)
     _round(session, other, date(2026, 1, 10), "closed")
-    later = _round(session, other, date(2026, 6, 1), "open")
+    closed = _round(session, other, date(2026, 4, 1), "archived")
+    _round(session, other, date(2026, 6, 1), "open")  # Still collecting answers.
+    _round(session, make_authority(session), date(2026, 2, 1), "open")
     _round(session, make_authority(session), date(2025, 3, 1), "closed")
     _round(session, make_authority(session), date(2026, 3, 1), "draft")
 
-    assert comparison_rounds(session, this) == [this, later]
+    assert comparison_rounds(session, this) == [this, closed]
 
 
 def test_the_responses_frame_holds_completed_answers_in_the_builders_columns(
