@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import socket
+import ssl
 import subprocess
 import sys
 import time
@@ -104,14 +105,19 @@ def gunicorns(
             stop_process(process)
 
 
-def wait_ready(process: subprocess.Popen[bytes], url: str, log: Path) -> None:
-    """Poll ``url`` until it answers 200; fail with the log's tail if the server died."""
+def wait_ready(
+    process: subprocess.Popen[bytes], url: str, log: Path, context: ssl.SSLContext | None = None
+) -> None:
+    """Poll ``url`` until it answers 200; fail with the log's tail if the server died.
+
+    ``context`` is the TLS client context for an ``https`` URL (one trusting a test certificate).
+    """
     deadline = time.monotonic() + READY_TIMEOUT_S
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"gunicorn exited:\n{log.read_text(errors='replace')[-2000:]}")
         try:
-            with urllib.request.urlopen(url, timeout=2) as reply:
+            with urllib.request.urlopen(url, timeout=2, context=context) as reply:
                 if reply.status == 200:
                     return
         except OSError:

@@ -16,6 +16,7 @@ from survey_app.cli import register_cli
 from survey_app.common.errors import register_error_handlers
 from survey_app.common.i18n import register_i18n
 from survey_app.common.logs import register_request_logging
+from survey_app.common.same_origin import register_same_origin_check
 from survey_app.common.security import register_security_headers
 from survey_app.common.templating import register_templating
 from survey_app.extensions import csrf, db, limiter, migrate
@@ -37,6 +38,7 @@ def create_app(config_overrides: dict[str, Any] | None = None) -> Flask:
     register_templating(app)
     register_i18n(app)
     register_security_headers(app)
+    register_same_origin_check(app)
     register_request_logging(app)
     register_error_handlers(app)
     _register_blueprints(app)

@@ -53,6 +53,8 @@ class Config:
             "SESSION_COOKIE_SECURE": self.is_production,
             "SESSION_COOKIE_NAME": "__Host-session" if self.is_production else "session",
             "WTF_CSRF_TIME_LIMIT": None,
+            # No Referer check over HTTPS: pages send no Referer (see common/same_origin.py).
+            "WTF_CSRF_SSL_STRICT": False,
             "MAX_CONTENT_LENGTH": 256 * 1024,
             "CARE_VOICES_PROXIES": self.proxies,
         }

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench._stack import REPO_ROOT, stop_process, wait_ready
+from tests.support.tls import TlsFiles
 
 BIN = Path(sys.executable).parent
 
@@ -37,15 +38,28 @@ def flask_command(env: dict[str, str], *args: str) -> None:
 
 @dataclass
 class GunicornServer:
-    """``gunicorn -w 2 wsgi:app`` on ``port``; ``kill`` is SIGKILL to master and workers."""
+    """``gunicorn -w 2 wsgi:app`` on ``port``; ``kill`` is SIGKILL to master and workers.
+
+    With ``tls`` it serves HTTPS with that certificate, as a deployment without a proxy would.
+    """
 
     env: dict[str, str]
     port: int
     log: Path
+    tls: TlsFiles | None = None
     process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def base_url(self) -> str:
+        """``https://127.0.0.1:<port>`` with ``tls``, else ``http://...``."""
+        return f"{'https' if self.tls else 'http'}://127.0.0.1:{self.port}"
 
     def start(self) -> GunicornServer:
         command = [str(BIN / "gunicorn"), "-w", "2", "-b", f"127.0.0.1:{self.port}", "wsgi:app"]
+        context = None
+        if self.tls:
+            command += self.tls.gunicorn_args()
+            context = self.tls.client_context()
         with self.log.open("ab") as log:
             self.process = subprocess.Popen(
                 command,
@@ -55,7 +69,7 @@ class GunicornServer:
                 stderr=subprocess.STDOUT,
                 start_new_session=True,  # its own process group, for ``kill``
             )
-        wait_ready(self.process, f"http://127.0.0.1:{self.port}/healthz", self.log)
+        wait_ready(self.process, f"{self.base_url}/healthz", self.log, context)
         return self
 
     def kill(self) -> None:
