@@ -36,6 +36,7 @@ from reportlab.platypus.tableofcontents import TableOfContents
 from report_builder.model import ComparisonKind
 from report_builder.render.charts import SectionChart, chart_drawing, section_charts
 from report_builder.render.pdf_text import pdf_text
+from report_builder.render.untrusted_text import escape_markup
 from report_builder.report_model import IndicatorResult, Report
 
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"),)
@@ -53,7 +54,8 @@ class _Document(SimpleDocTemplate):
         key = f"h{id(flowable)}"
         self.canv.bookmarkPage(key)
         self.canv.addOutlineEntry(title, key, level=level, closed=level > 0)
-        self.notify("TOCEntry", (level, title, self.page, key))
+        # The contents page parses its entries as markup: give it the title escaped again.
+        self.notify("TOCEntry", (level, escape_markup(title), self.page, key))
 
 
 def report_pdf(
@@ -86,7 +88,7 @@ def _story(report: Report, styles, words: dict[str, str], *, html_url, data_url)
     story: list = _cover(report, styles, words, html_url=html_url, data_url=data_url)
     contents = TableOfContents()
     contents.levelStyles = [_level_style(styles, 0), _level_style(styles, 1)]
-    story += [Paragraph(words["contents"], styles["Heading1"]), contents, PageBreak()]
+    story += [_paragraph(words["contents"], styles["Heading1"]), contents, PageBreak()]
     story += _highlights(report, styles, words)
     story += _respondents(report, styles, words)
     charts = section_charts(report)
@@ -102,15 +104,14 @@ def _story(report: Report, styles, words: dict[str, str], *, html_url, data_url)
 
 def _cover(report: Report, styles, words, *, html_url, data_url) -> list:
     """Title page with the accessibility note and links to the HTML report and data."""
-    note = words["not_accessible"]
-    links = [f'<a href="{url}" color="blue">{url}</a>' for url in (html_url, data_url) if url]
+    links = [_link_markup(url) for url in (html_url, data_url) if url]
     return [
         Spacer(1, 40 * mm),
-        Paragraph(report.title, styles["Title"]),
-        Paragraph(f"{report.la_name} ({report.la_code})", styles["Heading2"]),
-        Paragraph(f"{words['generated']}: {report.generated_on_text}", styles["BodyText"]),
+        _paragraph(report.title, styles["Title"]),
+        _paragraph(f"{report.la_name} ({report.la_code})", styles["Heading2"]),
+        _paragraph(f"{words['generated']}: {report.generated_on_text}", styles["BodyText"]),
         Spacer(1, 10 * mm),
-        Paragraph(note + (" " + " ".join(links) if links else ""), styles["BodyText"]),
+        Paragraph(" ".join([escape_markup(words["not_accessible"]), *links]), styles["BodyText"]),
         PageBreak(),
     ]
 
@@ -124,8 +125,8 @@ def _highlights(report: Report, styles, words) -> list:
     ):
         story.append(_heading(title, styles, 1))
         texts = [h.text for h in items] or [words["none"]]
-        story += [Paragraph(text, styles["BodyText"], bulletText="•") for text in texts]
-    story.append(Paragraph(report.methods.significance_note, styles["Italic"]))
+        story += [_paragraph(text, styles["BodyText"], bulletText="•") for text in texts]
+    story.append(_paragraph(report.methods.significance_note, styles["Italic"]))
     return story
 
 
@@ -133,7 +134,7 @@ def _respondents(report: Report, styles, words) -> list:
     """Response rates and demographic tables, each a real table with a header row."""
     story = [_heading(words["who_took_part"], styles, 0)]
     story.append(
-        Paragraph(f"{words['respondents']}: {report.respondents_text}", styles["BodyText"])
+        _paragraph(f"{words['respondents']}: {report.respondents_text}", styles["BodyText"])
     )
     rows = [[words["age_band"], words["respondents"], words["population"], words["rate"]]]
     rows += [
@@ -144,7 +145,7 @@ def _respondents(report: Report, styles, words) -> list:
     for table in report.demographics:
         story.append(_heading(table.title, styles, 1))
         if table.is_withheld:
-            story.append(Paragraph(table.note, styles["BodyText"]))
+            story.append(_paragraph(table.note, styles["BodyText"]))
             continue
         body = [[words["group"], words["count"], words["percent"]]]
         body += [[row.label, row.count_text, row.percent_text] for row in table.rows]
@@ -157,7 +158,7 @@ def _section_charts(charts: Sequence[SectionChart], results, styles, words) -> l
     story = []
     for chart in charts:
         band_results = [r for r in results if r.age_band == chart.age_band]
-        story.append(Paragraph(chart.layout.title, styles["Heading3"]))
+        story.append(_paragraph(chart.layout.title, styles["Heading3"]))
         story.append(KeepTogether([chart_drawing(chart.layout)]))
         story.append(
             _table(
@@ -190,28 +191,40 @@ def _quotes(report: Report, styles, words) -> list:
     if not report.quotes:
         return []
     story = [_heading(words["quotes"], styles, 0)]
-    return story + [Paragraph(f"“{quote.text}”", styles["BodyText"]) for quote in report.quotes]
+    return story + [_paragraph(f"“{quote.text}”", styles["BodyText"]) for quote in report.quotes]
 
 
 def _methods(report: Report, styles, words) -> list:
     """The methods note, marker notes and benchmark sources."""
     methods = report.methods
     story = [_heading(words["methods"], styles, 0)]
-    story += [Paragraph(text, styles["BodyText"]) for text in methods.paragraphs]
-    story.append(Paragraph(methods.significance_note, styles["BodyText"]))
-    story += [Paragraph(text, styles["BodyText"]) for text in methods.marker_notes]
+    story += [_paragraph(text, styles["BodyText"]) for text in methods.paragraphs]
+    story.append(_paragraph(methods.significance_note, styles["BodyText"]))
+    story += [_paragraph(text, styles["BodyText"]) for text in methods.marker_notes]
     if methods.benchmark_sources:
         story.append(_heading(words["sources"], styles, 1))
         story += [
-            Paragraph(source.text, styles["BodyText"], bulletText="•")
+            _paragraph(source.text, styles["BodyText"], bulletText="•")
             for source in methods.benchmark_sources
         ]
     return story
 
 
+def _link_markup(url: str) -> str:
+    """Our own link markup around ``url``, which is escaped like any other text."""
+    shown = escape_markup(url)
+    return f'<a href="{shown}" color="blue">{shown}</a>'
+
+
+def _paragraph(text: str, style: ParagraphStyle, **options) -> Paragraph:
+    """A paragraph that prints ``text`` exactly: every piece of text in the report (quotes,
+    names, labels, wording) goes through here, so none of it is read as ReportLab markup."""
+    return Paragraph(escape_markup(text), style, **options)
+
+
 def _heading(text: str, styles, level: int) -> Paragraph:
     """A heading that ``_Document.afterFlowable`` bookmarks and lists in the contents."""
-    heading = Paragraph(text, styles["Heading1" if level == 0 else "Heading2"])
+    heading = _paragraph(text, styles["Heading1" if level == 0 else "Heading2"])
     heading.outline_level = level
     return heading
 
@@ -219,7 +232,7 @@ def _heading(text: str, styles, level: int) -> Paragraph:
 def _table(rows: list[list[str]], styles, widths=None) -> Table:
     """A table whose first row is a repeated header, cells wrapped as paragraphs."""
     cell = styles["Cell"]
-    wrapped = [[Paragraph(str(value), cell) for value in row] for row in rows]
+    wrapped = [[_paragraph(str(value), cell) for value in row] for row in rows]
     table = Table(wrapped, colWidths=widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(
         TableStyle(

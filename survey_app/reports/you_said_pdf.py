@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from flask_babel import gettext as _
 from reportlab.lib.pagesizes import A4
@@ -19,6 +18,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import ListFlowable, ListItem, Paragraph, SimpleDocTemplate, Spacer
 
+from report_builder.render.untrusted_text import escape_markup
 from survey_app.reports.you_said import YouSaidPage
 
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
@@ -32,12 +32,12 @@ def you_said_pdf(page: YouSaidPage) -> bytes:
     heading = ParagraphStyle("heading", parent=body, fontName=bold, fontSize=20, leading=26)
     title = ParagraphStyle("title", parent=heading, fontSize=30, leading=36, spaceAfter=12)
     story = [
-        Paragraph(escape(_("You said, we will")), title),
-        Paragraph(escape(f"{page.authority}: {page.band_label}, {page.round_label}"), body),
+        Paragraph(escape_markup(_("You said, we will")), title),
+        Paragraph(escape_markup(f"{page.authority}: {page.band_label}, {page.round_label}"), body),
         Spacer(1, 6 * mm),
     ]
     for text, items in _sections(page):
-        story += [Paragraph(escape(text), heading), _bullets(items, body), Spacer(1, 4 * mm)]
+        story += [Paragraph(escape_markup(text), heading), _bullets(items, body), Spacer(1, 4 * mm)]
     buffer = io.BytesIO()
     document = SimpleDocTemplate(
         buffer,
@@ -63,7 +63,7 @@ def _sections(page: YouSaidPage) -> list[tuple[str, tuple[str, ...]]]:
 
 def _bullets(items: tuple[str, ...], style: ParagraphStyle) -> ListFlowable:
     return ListFlowable(
-        [ListItem(Paragraph(escape(item), style)) for item in items],
+        [ListItem(Paragraph(escape_markup(item), style)) for item in items],
         bulletType="bullet",
         bulletFontName=style.fontName,
     )

@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from flask import Flask
+from sqlalchemy import select
 
+from survey_app.extensions import db
+from survey_app.models import ModerationDecision
 from tests.integration.reports.conftest import Demo
 from tests.integration.reports.test_downloads import pdf_text
+from tests.support.pdfs import image_count, shows
 
 pytestmark = pytest.mark.xdist_group("reports")
+MARKUP_QUOTE = 'i want <b>more time with my brother &#999999999; <img src="/etc/passwd"/>'
 
 
 def _build(app: Flask, round_id: int, kind: str, out: Path, *extra: str) -> list[Path]:
@@ -67,3 +73,31 @@ def test_an_unknown_round_is_refused(app: Flask, demo: Demo, tmp_path: Path) -> 
 
     assert result.exit_code == 1
     assert "no survey round 999999" in result.output
+
+
+@pytest.fixture
+def markup_quotes(app: Flask, demo: Demo) -> Iterator[None]:
+    """Every approved quote of the demo's current round reads ``MARKUP_QUOTE`` for one test."""
+    query = select(ModerationDecision).where(
+        ModerationDecision.round_id == demo.current_round_id,
+        ModerationDecision.decision == "approved",
+    )
+    with app.app_context():
+        originals = {d.id: d.quote for d in db.session.scalars(query)}
+        for decision in db.session.scalars(query):
+            decision.quote = MARKUP_QUOTE
+        db.session.commit()
+    yield
+    with app.app_context():
+        for decision in db.session.scalars(query):
+            decision.quote = originals[decision.id]
+        db.session.commit()
+
+
+def test_the_pdf_prints_approved_quotes_holding_markup_as_typed(
+    app: Flask, demo: Demo, markup_quotes: None, tmp_path: Path
+) -> None:
+    [pdf] = _build(app, demo.current_round_id, "pdf", tmp_path)
+
+    assert shows(f"“{MARKUP_QUOTE}”", pdf_text(pdf.read_bytes()))
+    assert image_count(pdf.read_bytes()) == 0  # Charts are vector drawings; no file is embedded.
