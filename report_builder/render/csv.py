@@ -2,7 +2,8 @@
 
 Hidden values appear as their GSS marker (``[c]``) in the cell, and the notes table explains
 every marker used (R-SDC-7); the values are exactly those of the HTML and PDF reports because
-all three read the same disclosure-controlled model (R-SDC-8).
+all three read the same disclosure-controlled model (R-SDC-8). Text cells that a spreadsheet
+would run as a formula (a quote starting with ``=``) are written with a leading ``'``.
 """
 
 from __future__ import annotations
@@ -13,10 +14,15 @@ import io
 import pandas as pd
 
 from report_builder.model import Marker
+from report_builder.render.untrusted_text import defuse_formula
 from report_builder.report_model import Report
 
 CSV_ENCODING = "utf-8-sig"
 """UTF-8 with a byte-order mark, so spreadsheet software shows Welsh letters correctly."""
+CSV_LINE_END = "\r\n"
+"""RFC 4180's line end. Python's csv writer quotes a cell holding any character of the line
+end, so with CRLF a carriage return inside a quote is quoted too, and cannot start a new row
+whose first cell a spreadsheet would run as a formula."""
 
 
 def report_tables(report: Report) -> dict[str, pd.DataFrame]:
@@ -36,8 +42,8 @@ def report_tables(report: Report) -> dict[str, pd.DataFrame]:
 def report_csv(report: Report) -> dict[str, bytes]:
     """Each table as CSV bytes, keyed by file name (``indicators.csv`` ...)."""
     return {
-        f"{name}.csv": table.to_csv(index=False).encode(CSV_ENCODING)
-        for name, table in report_tables(report).items()
+        f"{name}.csv": table.to_csv(index=False, lineterminator=CSV_LINE_END).encode(CSV_ENCODING)
+        for name, table in _spreadsheet_tables(report).items()
     }
 
 
@@ -47,9 +53,14 @@ def report_xlsx(report: Report) -> bytes | None:
         return None
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        for name, table in report_tables(report).items():
+        for name, table in _spreadsheet_tables(report).items():
             table.to_excel(writer, sheet_name=name[:31], index=False)
     return buffer.getvalue()
+
+
+def _spreadsheet_tables(report: Report) -> dict[str, pd.DataFrame]:
+    """``report_tables`` with every formula-like text cell defused; numbers stay numbers."""
+    return {name: table.map(defuse_formula) for name, table in report_tables(report).items()}
 
 
 def _shown(value: object, marker: str = Marker.CONFIDENTIAL.value) -> object:

@@ -3,7 +3,8 @@
 Rows are read a batch at a time, so a large round never sits in memory as ORM objects and the
 CSV starts flowing at once. XLSX and SAV are written to a temporary file first (openpyxl's
 write-only mode; pyreadstat needs a data frame) and then streamed from disk. Rows carry codes,
-never labels; free text appears only as its approved quote. Every export is audited.
+never labels; free text appears only as its approved quote, and a quote a spreadsheet would run
+as a formula (``=HYPERLINK(...)``) is written with a leading ``'``. Every export is audited.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from openpyxl import Workbook
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from report_builder.render.untrusted_text import defuse_formula
 from survey_app.models import Answer, Response, StaffUser, SurveyRound
 from survey_app.services.audit import record_event
 from survey_app.services.codebook import (
@@ -113,7 +115,7 @@ def _row(
         "completed_on": response.completed_on.isoformat() if response.completed_on else None,
     }
     for variable in variables:
-        row[variable.name] = _cell(answers.get(variable.item_id), variable, quotes)
+        row[variable.name] = defuse_formula(_cell(answers.get(variable.item_id), variable, quotes))
     return row
 
 
