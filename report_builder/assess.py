@@ -94,8 +94,13 @@ def _national(row: Row, benchmark: Benchmark | None) -> Plan:
 
 
 def _other_las(row: Row, comparators: Comparators) -> Plan:
-    """Against every other LA of the same period, pooled (R-STAT-3)."""
-    other = comparators.others.get(row.key, _NOBODY)
+    """Against every other LA of the same period, pooled (R-STAT-3); NO_COMPARABLE_OTHERS when
+    no other LA answered a comparable version (R-SDC-9 pools comparable versions only)."""
+    other = comparators.others.get(row.key)
+    if other is None:
+        return Plan(
+            row.indicator.id, ComparisonKind.OTHER_LAS, ComparisonStatus.NO_COMPARABLE_OTHERS
+        )
     if _is_suppressed(row, other):
         return _suppressed(row, ComparisonKind.OTHER_LAS)
     return plan_other_las(row.indicator.id, row.this, other.proportion)

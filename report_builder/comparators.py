@@ -1,8 +1,11 @@
 """The figures one LA's round is compared with: other LAs pooled, and its previous round.
 
 Both come from the one counts frame (``indicators.indicator_counts``), computed once for all
-LAs: other LAs are the period's totals minus this LA's own counts, per indicator, age band and
-fingerprint, so only comparable versions are pooled (docs/statistics.md §6). Comparator rows
+LAs. Other LAs are pooled per indicator, age band and fingerprint, so only comparable versions
+are pooled, and only from cells their own authority's report publishes (R-SDC-9,
+docs/statistics.md §4.1): a cell hidden there never enters a pool, so no figure of the
+comparison can give it away. A key no other LA answered in a comparable version has no
+comparator at all (the report says "no comparable figures from other areas"). Comparator rows
 go through ``disclosure.mask_indicator_table`` like the LA's own rows, so a hidden comparator
 is never tested or shown.
 """
@@ -18,13 +21,15 @@ import pandas as pd
 from questionnaires import Catalogue, InstrumentVersion
 from report_builder import columns as col
 from report_builder.catalogue_memo import is_comparable
-from report_builder.disclosure import mask_indicator_table
+from report_builder.disclosure import is_publishable, mask_indicator_table
 from report_builder.estimates import whole_percent
 from report_builder.frames import records
 from report_builder.model import Marker, Proportion
 
 Key = tuple[str, str]
 """(indicator_id, age_band)."""
+
+_COUNTS = (col.NUMERATOR, col.DENOMINATOR)
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,7 @@ class Comparator:
 class Comparators:
     """Everything one report compares against, keyed by (indicator_id, age_band).
 
+    A key missing from ``others`` means no other LA answered a comparable version.
     ``previous`` is empty when there is no previous round; a key missing from
     ``previous_comparable`` means the indicator cannot be compared across the rounds.
     """
@@ -60,20 +66,20 @@ def round_versions(
     }
 
 
-def pooled_others(counts: pd.DataFrame, period: str, la_code: str) -> pd.DataFrame:
-    """Counts of every other LA in ``period``: the period's totals minus this LA's own.
+def pooled_others(
+    counts: pd.DataFrame, period: str, la_code: str, sensitive: frozenset[str]
+) -> pd.DataFrame:
+    """Counts of every other LA in ``period``, pooled from cells their own reports publish.
 
-    Summed in one pass with this LA's rows counted as zero, which gives the same whole
-    numbers as subtracting its own sums from the totals.
+    One row per indicator, age band and fingerprint that another LA answered; a cell its own
+    report hides (R-SDC-1, R-SDC-4) counts as zero, so a pool can be 0 of 0 when every
+    comparable cell is hidden. Keys only this LA answered are absent (R-SDC-9).
     """
     keys = [col.INDICATOR_ID, col.AGE_BAND, col.FINGERPRINT]
-    in_period = counts.loc[counts[col.PERIOD] == period]
-    own = (in_period[col.LA_CODE] == la_code).to_numpy()
-    others = {
-        name: np.where(own, 0, in_period[name].to_numpy())
-        for name in (col.NUMERATOR, col.DENOMINATOR)
-    }
-    return in_period[keys].assign(**others).groupby(keys, as_index=False).sum()
+    rows = counts.loc[(counts[col.PERIOD] == period) & (counts[col.LA_CODE] != la_code)]
+    shown = is_publishable(rows, sensitive).to_numpy()
+    pooled = {name: np.where(shown, rows[name].to_numpy(), 0) for name in _COUNTS}
+    return rows[keys].assign(**pooled).groupby(keys, as_index=False).sum()
 
 
 def build_comparators(
@@ -88,8 +94,11 @@ def build_comparators(
     previous_round_id: str | None,
     previous_versions: Mapping[str, InstrumentVersion],
 ) -> Comparators:
-    """Other-LA and previous-round comparators for the keys (and fingerprints) of this round."""
-    others = _lookup(pooled_others(counts, period, la_code), sensitive, fingerprints)
+    """Other-LA and previous-round comparators for the keys (and fingerprints) of this round.
+
+    A key missing from ``others`` has no comparable figures from other LAs.
+    """
+    others = _lookup(pooled_others(counts, period, la_code, sensitive), sensitive, fingerprints)
     if previous_round_id is None:
         return Comparators(others, {}, {})
     previous_counts = counts.loc[counts[col.ROUND_ID] == previous_round_id]

@@ -4,17 +4,21 @@ HTML, PDF and CSV outputs all pass through these functions, so every format hide
 Each function returns new frames or dataclasses and never changes its input.
 
 - ``mask_indicator_table``: base rules (R-SDC-1, R-STAT-4) and all-or-none answers in small
-  groups on sensitive items (R-SDC-4).
+  groups on sensitive items (R-SDC-4); ``is_publishable`` applies the same rules to say which
+  cells may feed a pooled comparator (R-SDC-9).
 - ``protect_breakdown``: small cells (R-SDC-2) and secondary suppression (R-SDC-3), checked by
   linear programming so no hidden cell can be worked out from the totals and the other cells.
 - ``collapse_breakdown``: k = 10 collapsing of demographic breakdowns (R-SDC-5).
 - ``select_quotes``: free-text quotes (R-SDC-6).
+- ``published_comparison``: what a comparison may publish beside a hidden result, and
+  differences and intervals against pooled comparators in whole points (R-SDC-9).
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 import numpy as np
@@ -22,7 +26,8 @@ import pandas as pd
 from scipy.optimize import linprog
 
 from report_builder import columns as col
-from report_builder.model import Marker, Quote, SuppressionReason
+from report_builder.model import ComparisonKind, Marker, Quote, SuppressionReason
+from report_builder.report_model import ComparisonResult
 
 MIN_BASE = 10
 """Below this base nothing is shown or tested (R-SDC-1, R-STAT-4)."""
@@ -115,16 +120,15 @@ def mask_indicator_table(table: pd.DataFrame, sensitive_indicators: frozenset[st
     ``SuppressionReason`` value or ""):
 
     - base under 10: everything, base included, becomes ``[c]`` (R-SDC-1, R-STAT-4);
-    - a sensitive item with base under 30 answered 0% or 100%: ``[c]``, because the answer would
-      apply to every child in the group (R-SDC-4, attribute disclosure);
+    - a sensitive item with base under 30 answered 0% or 100%: ``[c]``, base included, because
+      the answer would apply to every child in the group and a shown base beside ``[c]`` says
+      that it does (R-SDC-4, R-SDC-9);
     - otherwise base 10-29: shown with ``[u]``, low reliability (R-STAT-4).
     """
-    base, count = table[col.DENOMINATOR], table[col.NUMERATOR]
-    is_tiny = base < MIN_BASE
-    is_small = base < RELIABLE_BASE
-    is_sensitive = table[col.INDICATOR_ID].isin(sensitive_indicators)
-    is_extreme = is_sensitive & is_small & ~is_tiny & ((count == 0) | (count == base))
+    base = table[col.DENOMINATOR]
+    is_tiny, is_extreme = _hiding_rules(table, sensitive_indicators)
     is_hidden = is_tiny | is_extreme
+    is_small = base < RELIABLE_BASE
     shown = {
         name: table[name].astype("Float64").mask(is_hidden)
         for name in (col.NUMERATOR, col.PERCENT, col.CI_LOWER, col.CI_UPPER)
@@ -142,8 +146,36 @@ def mask_indicator_table(table: pd.DataFrame, sensitive_indicators: frozenset[st
     )
     return table.assign(
         **shown,
-        **{col.DENOMINATOR: base.astype("Int64").mask(is_tiny), col.MARKER: marker, col.NOTE: note},
+        **{
+            col.DENOMINATOR: base.astype("Int64").mask(is_hidden),
+            col.MARKER: marker,
+            col.NOTE: note,
+        },
     )
+
+
+def is_publishable(table: pd.DataFrame, sensitive_indicators: frozenset[str]) -> pd.Series:
+    """True for each row a report may show: neither R-SDC-1 nor R-SDC-4 hides it.
+
+    The same rules as ``mask_indicator_table``, without building the masked table, so a
+    comparator pool can be limited to cells published in their own authority's report
+    (R-SDC-9). Needs ``indicator_id``, ``numerator`` and ``denominator``.
+    """
+    is_tiny, is_extreme = _hiding_rules(table, sensitive_indicators)
+    return ~(is_tiny | is_extreme)
+
+
+def _hiding_rules(
+    table: pd.DataFrame, sensitive_indicators: frozenset[str]
+) -> tuple[pd.Series, pd.Series]:
+    """The rows R-SDC-1 hides (base under 10) and those R-SDC-4 hides (all or none on a
+    sensitive item, base 10-29)."""
+    base, count = table[col.DENOMINATOR], table[col.NUMERATOR]
+    is_tiny = base < MIN_BASE
+    is_sensitive = table[col.INDICATOR_ID].isin(sensitive_indicators)
+    is_all_or_none = (count == 0) | (count == base)
+    is_extreme = is_sensitive & (base < RELIABLE_BASE) & ~is_tiny & is_all_or_none
+    return is_tiny, is_extreme
 
 
 def protect_breakdown(
@@ -220,6 +252,41 @@ def select_quotes(
         Quote(text=row[col.QUOTE_TEXT], theme=row["_theme"] or None)
         for _, row in ordered.head(limit).iterrows()
     )
+
+
+def published_comparison(result: ComparisonResult, *, beside_hidden: bool) -> ComparisonResult:
+    """A comparison as every output may publish it (R-SDC-9).
+
+    Beside a hidden own result (``beside_hidden``) no comparator figure or base is shown.
+    Against the pooled other areas the difference and interval are whole percentage points
+    (``published_points``), so no output carries them at full precision. The pool holds only
+    cells published in their own reports (``comparators.pooled_others``), so its base is the
+    sum of published bases and is shown exactly.
+    """
+    if beside_hidden:
+        result = replace(
+            result,
+            comparator_percent=None,
+            comparator_percent_text="",
+            comparator_base=None,
+            comparator_base_text="",
+        )
+    if result.kind is not ComparisonKind.OTHER_LAS:
+        return result
+    return replace(
+        result,
+        difference=published_points(result.difference),
+        interval_lower=published_points(result.interval_lower),
+        interval_upper=published_points(result.interval_upper),
+    )
+
+
+def published_points(value: float | None) -> int | None:
+    """Percentage points as published against a pooled comparator: whole points, halves
+    rounded away from zero (26.5 -> 27, -26.5 -> -27), None kept."""
+    if value is None:
+        return None
+    return int(math.copysign(math.floor(abs(value) + 0.5), value))
 
 
 def _suppress(values: np.ndarray, primary: np.ndarray, lines: list[Line]) -> np.ndarray | None:

@@ -1,8 +1,9 @@
 """The programme view: headline indicators across LAs, each LA's latest round, as a spread.
 
 Each LA's value passes through ``disclosure.mask_indicator_table`` exactly as in its own
-report (R-SDC-8), and the spread (quartiles, range) is taken over shown values only, so a
-hidden value cannot be recovered from the summary.
+report (R-SDC-8): a hidden value shows neither percentage nor base. The spread (quartiles,
+range) is taken over shown values only and nothing is pooled across LAs, so no programme
+figure holds a hidden cell (R-SDC-9).
 """
 
 from __future__ import annotations
@@ -68,6 +69,7 @@ def _indicator(
             base=None if pd.isna(row[col.DENOMINATOR]) else int(row[col.DENOMINATOR]),
             percent=None if pd.isna(row[col.PERCENT]) else int(row[col.PERCENT]),
             marker=str(row[col.MARKER]),
+            note=str(row[col.NOTE]),
         )
         for row in rows.sort_values(col.LA_CODE).to_dict("records")
     )

@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from flask_babel import format_decimal
 
 from questionnaires import Catalogue
-from report_builder.model import Marker, SuppressionReason
-from report_builder.report_model import ProgrammeIndicator, ProgrammeValue, ProgrammeView
+from report_builder.report_model import ProgrammeIndicator, ProgrammeView
 from report_builder.results import age_band_label
 from survey_app.reports.presenters import notes_for
 
@@ -85,24 +84,12 @@ def _spread(
         range_text=_between(indicator.minimum, indicator.maximum),
         quartiles_text=_between(indicator.lower_quartile, indicator.upper_quartile),
         median_x=_x(indicator.median),
-        marker_notes=notes_for([_reason(v) for v in indicator.values], language),
+        marker_notes=notes_for([v.note for v in indicator.values], language),
     )
 
 
 def _between(low: float | None, high: float | None) -> str:
     return f"{_percent(low)} – {_percent(high)}"
-
-
-def _reason(value: ProgrammeValue) -> str:
-    """Why a value carries its marker, in the terms of ``SuppressionReason``."""
-    if value.marker == Marker.LOW_RELIABILITY:
-        return SuppressionReason.LOW_RELIABILITY.value
-    if value.marker == Marker.CONFIDENTIAL:
-        hidden_base = value.base is None
-        return (
-            SuppressionReason.BASE_BELOW_10 if hidden_base else SuppressionReason.CONFIDENTIAL
-        ).value
-    return ""
 
 
 def _percent(value: float | None) -> str:

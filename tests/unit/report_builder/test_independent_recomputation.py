@@ -85,7 +85,7 @@ def test_every_shown_figure_matches_an_independent_recomputation(national, la_co
         if is_hidden(k, n, is_sensitive(catalogue, indicator)):
             assert result.percent is None
             assert result.numerator is None
-            assert result.base == (None if n < 10 else n)
+            assert result.base is None
             continue
         lower, upper = wilson(k, n)
         assert (result.numerator, result.base) == (k, n)
@@ -94,6 +94,15 @@ def test_every_shown_figure_matches_an_independent_recomputation(national, la_co
         assert result.proportion == pytest.approx(k / n)
         assert (result.lower, result.upper) == pytest.approx((lower, upper), abs=1e-9)
         assert result.marker == ("[u]" if n < 30 else "")
+
+
+def published_pool(catalogue, people: pd.DataFrame, indicator, band: str) -> tuple[int, int]:
+    """(positive, base) of other areas: the sum of the cells each area's own report shows
+    (R-SDC-9), so a cell hidden there is left out."""
+    cells = [counts(area, indicator, band) for _, area in people.groupby("la_code")]
+    sensitive = is_sensitive(catalogue, indicator)
+    shown = [(k, n) for k, n in cells if not is_hidden(k, n, sensitive)]
+    return sum(k for k, _ in shown), sum(n for _, n in shown)
 
 
 def test_other_areas_and_previous_round_figures_match_a_recomputation(national):
@@ -107,13 +116,35 @@ def test_other_areas_and_previous_round_figures_match_a_recomputation(national):
     for result in report.results():
         indicator = national.catalogue.indicator(result.indicator_id)
         for comparison in result.comparisons:
-            group = {ComparisonKind.OTHER_LAS: others, ComparisonKind.PREVIOUS_ROUND: previous}.get(
-                comparison.kind
-            )
-            if group is None or comparison.comparator_percent is None:
+            if comparison.comparator_percent is None:
                 continue
-            k, n = counts(group, indicator, result.age_band)
+            if comparison.kind is ComparisonKind.OTHER_LAS:
+                k, n = published_pool(national.catalogue, others, indicator, result.age_band)
+            elif comparison.kind is ComparisonKind.PREVIOUS_ROUND:
+                k, n = counts(previous, indicator, result.age_band)
+            else:
+                continue
             assert comparison.comparator_percent == half_up(Fraction(100 * k, n))
+            assert comparison.comparator_base == n
             checked += 1
 
     assert checked > 50
+
+
+def test_pooled_differences_and_intervals_are_whole_points(national):
+    """R-SDC-9: against other areas no output receives a difference at full precision."""
+    pooled = [
+        comparison
+        for result in national.report(LARGE_LA).results()
+        for comparison in result.comparisons
+        if comparison.kind is ComparisonKind.OTHER_LAS and comparison.interval_lower is not None
+    ]
+    figures = [
+        value
+        for c in pooled
+        for value in (c.difference, c.interval_lower, c.interval_upper)
+        if value is not None
+    ]
+
+    assert len(pooled) > 20
+    assert all(isinstance(value, int) for value in figures)

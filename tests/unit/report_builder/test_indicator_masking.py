@@ -50,14 +50,14 @@ def test_a_base_of_thirty_is_shown_without_a_marker():
 @pytest.mark.parametrize("numerator", [0, 20])
 def test_none_or_all_of_a_small_group_on_a_sensitive_item_is_hidden(numerator):
     """R-SDC-4 / methods.md §2.2: 0% or 100% of a group under 30 tells the reader about every
-    child in it, so the result becomes [c]; the base itself may still be shown. The note is
-    the generic "confidential" one: naming the reason would reveal the all-or-none answer."""
+    child in it, so the result becomes [c], base included (R-SDC-9: a base beside [c] would
+    say the answer was 0% or 100%). The note is the generic "confidential" one: naming the
+    reason would reveal the all-or-none answer."""
     masked = mask_indicator_table(results(("feels_safe", numerator, 20)), SENSITIVE).iloc[0]
 
     assert masked[col.MARKER] == "[c]"
     assert masked[col.NOTE] == "confidential"
-    assert masked[[col.NUMERATOR, col.PERCENT, col.CI_UPPER]].isna().all()
-    assert masked[col.DENOMINATOR] == 20
+    assert masked[[col.NUMERATOR, col.DENOMINATOR, col.PERCENT, col.CI_UPPER]].isna().all()
 
 
 def test_none_or_all_on_an_item_that_is_not_sensitive_is_shown_as_low_reliability():
