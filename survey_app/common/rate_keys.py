@@ -11,6 +11,7 @@ import hashlib
 from datetime import UTC, datetime
 
 from flask import current_app, request
+from flask_login import current_user
 
 
 def anonymous_rate_key() -> str:
@@ -19,3 +20,11 @@ def anonymous_rate_key() -> str:
     secret = current_app.config["SECRET_KEY"]
     raw = f"{secret}|{day}|{request.remote_addr or 'unknown'}".encode()
     return hashlib.sha256(raw).hexdigest()[:32]
+
+
+def staff_account_rate_key() -> str:
+    """Key a staff limit on the account id alone, so signing out and in again cannot reset it.
+
+    ``current_user.get_id()`` would also carry the session token, which changes at sign-out.
+    """
+    return f"staff-{current_user.id}"

@@ -14,6 +14,7 @@ from report_builder.render.csv import report_xlsx
 from report_builder.report_model import Report
 from survey_app.auth.access import scoped_round, staff_required
 from survey_app.common.i18n import current_language
+from survey_app.common.rate_keys import staff_account_rate_key
 from survey_app.extensions import db, limiter
 from survey_app.models import SurveyRound
 from survey_app.reports import bp
@@ -33,11 +34,6 @@ _MIMETYPES = {
     "csv": "text/csv",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
-
-
-def per_staff_user() -> str:
-    """Limit each member of staff, not each office network."""
-    return f"staff-{current_user.get_id()}"
 
 
 @bp.get("/")
@@ -62,7 +58,7 @@ def report(round_id: int) -> str:
 
 @bp.get("/rounds/<int:round_id>/report.pdf")
 @staff_required()
-@limiter.limit(DOWNLOAD_LIMIT, key_func=per_staff_user)
+@limiter.limit(DOWNLOAD_LIMIT, key_func=staff_account_rate_key)
 def download_pdf(round_id: int) -> Response:
     survey_round, built = _download("pdf", round_id)
     body = pdf(
@@ -75,7 +71,7 @@ def download_pdf(round_id: int) -> Response:
 
 @bp.get("/rounds/<int:round_id>/report-data.zip")
 @staff_required()
-@limiter.limit(DOWNLOAD_LIMIT, key_func=per_staff_user)
+@limiter.limit(DOWNLOAD_LIMIT, key_func=staff_account_rate_key)
 def download_zip(round_id: int) -> Response:
     survey_round, built = _download("zip", round_id)
     return _attachment(csv_zip(built, round_id=round_id), "zip", survey_round, built)
@@ -83,7 +79,7 @@ def download_zip(round_id: int) -> Response:
 
 @bp.get("/rounds/<int:round_id>/report.xlsx")
 @staff_required()
-@limiter.limit(DOWNLOAD_LIMIT, key_func=per_staff_user)
+@limiter.limit(DOWNLOAD_LIMIT, key_func=staff_account_rate_key)
 def download_xlsx(round_id: int) -> Response:
     survey_round, built = _download("xlsx", round_id)
     body = report_xlsx(built)
@@ -94,7 +90,7 @@ def download_xlsx(round_id: int) -> Response:
 
 @bp.get("/rounds/<int:round_id>/tables/<table>.csv")
 @staff_required()
-@limiter.limit(DOWNLOAD_LIMIT, key_func=per_staff_user)
+@limiter.limit(DOWNLOAD_LIMIT, key_func=staff_account_rate_key)
 def download_table(round_id: int, table: str) -> Response:
     if table not in TABLES:
         scoped_round(round_id)  # Another authority's round stays a 404 whatever the table.

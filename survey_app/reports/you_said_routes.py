@@ -14,12 +14,13 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from survey_app.auth.access import ROUND_MANAGERS, scoped_round, staff_required
 from survey_app.common.i18n import current_language
+from survey_app.common.rate_keys import staff_account_rate_key
 from survey_app.extensions import db, limiter
 from survey_app.models import SurveyRound
 from survey_app.reports import bp
 from survey_app.reports.files import file_stem
 from survey_app.reports.forms import ActionsForm
-from survey_app.reports.routes import DOWNLOAD_LIMIT, per_staff_user
+from survey_app.reports.routes import DOWNLOAD_LIMIT
 from survey_app.reports.you_said import YouSaidPage, you_said_page
 from survey_app.reports.you_said_pdf import you_said_pdf
 from survey_app.services.actions import (
@@ -79,7 +80,7 @@ def you_said_band(round_id: int, instrument: str) -> str:
 
 @bp.get("/rounds/<int:round_id>/you-said/<instrument>/postcard.pdf")
 @staff_required()
-@limiter.limit(DOWNLOAD_LIMIT, key_func=per_staff_user)
+@limiter.limit(DOWNLOAD_LIMIT, key_func=staff_account_rate_key)
 def you_said_download(round_id: int, instrument: str) -> Response:
     survey_round = _round_band(round_id, instrument)
     page = _page(survey_round, instrument)

@@ -14,6 +14,7 @@ from survey_app.auth.access import (
     scoped_round,
     staff_required,
 )
+from survey_app.common.rate_keys import staff_account_rate_key
 from survey_app.extensions import db, limiter
 from survey_app.models import SurveyRound
 from survey_app.services.exports import (
@@ -34,11 +35,6 @@ _MIMETYPES = {
 }
 
 
-def _per_staff_user() -> str:
-    """Limit each member of staff, not each office network."""
-    return f"staff-{current_user.get_id()}"
-
-
 @bp.get("/rounds/<int:round_id>/exports")
 @staff_required(*ROUND_MANAGERS)
 def exports(round_id: int) -> str:
@@ -48,7 +44,7 @@ def exports(round_id: int) -> str:
 @bp.get("/rounds/<int:round_id>/exports/responses.<kind>")
 @staff_required(*ROUND_MANAGERS)
 @recent_password_required
-@limiter.limit(EXPORT_LIMIT, key_func=_per_staff_user)
+@limiter.limit(EXPORT_LIMIT, key_func=staff_account_rate_key)
 def export_responses(round_id: int, kind: str) -> Response:
     survey_round = scoped_round(round_id)
     if kind not in FORMATS:

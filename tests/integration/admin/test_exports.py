@@ -18,7 +18,7 @@ from survey_app.models import Answer, AuditEvent, StaffUser, SurveyRound
 from survey_app.services.exports import csv_chunks
 from survey_app.services.moderation import decide, pending_answer
 from tests.factories import make_answered_response, make_round, make_staff
-from tests.integration.auth.staff_client import sign_in
+from tests.integration.auth.staff_client import post_form, sign_in
 
 ROUND_INSTRUMENTS = (("cic-8-10", 1), ("leavers-16-25", 1))
 
@@ -134,6 +134,16 @@ def test_exports_are_limited_to_ten_an_hour(
     path = f"/admin/rounds/{survey_round.id}/exports/responses.csv"
     statuses = [officer_client.get(path).status_code for _ in range(11)]
     assert statuses == [200] * 10 + [429]
+
+
+def test_signing_out_and_in_again_does_not_reset_the_export_limit(
+    officer_client: FlaskClient, officer: StaffUser, survey_round: SurveyRound
+) -> None:
+    path = f"/admin/rounds/{survey_round.id}/exports/responses.csv"
+    assert [officer_client.get(path).status_code for _ in range(10)] == [200] * 10
+    post_form(officer_client, "/auth/sign-out", {}, form_page="/admin/")
+    assert sign_in(officer_client, officer).status_code == 302
+    assert officer_client.get(path).status_code == 429
 
 
 def test_service_leads_cannot_export(client: FlaskClient, session: Session) -> None:
