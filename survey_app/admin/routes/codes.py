@@ -1,16 +1,19 @@
 """Access codes: issue a batch, show it once, print it, revoke codes.
 
 Codes are stored only as hashes, so a batch's clear codes exist in one place after they are made:
-the officer's session cookie (signed, HttpOnly, Secure in production). They stay there only
-until the officer presses "I have printed the codes", makes another batch, signs out or 30
-minutes pass, so both the poster and the cards can be printed, and a failed download can be
-tried again, without any clear code ever reaching the database or a log.
+the officer's session cookie, *sealed* (encrypted and authenticated with a key derived from
+``SECRET_KEY``, see ``common/sealing.py``), because the cookie itself is only signed and anyone
+holding it could read it. The seal names the officer who made the batch and expires after 30
+minutes; it is dropped when the officer presses "I have printed the codes", makes another batch
+or signs out. So the poster and the cards can both be printed, and a failed download tried
+again, without any clear code reaching the database, a log or a readable cookie.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import timedelta
+from typing import Any
 
 from flask import abort, flash, redirect, render_template, session, url_for
 from flask_babel import gettext as _
@@ -22,6 +25,7 @@ from survey_app.admin import bp
 from survey_app.admin.forms.codes import ANYONE, ButtonForm, CodeBatchForm
 from survey_app.auth.access import ROUND_MANAGERS, scoped_round, staff_required
 from survey_app.common.i18n import current_language
+from survey_app.common.sealing import seal, unseal
 from survey_app.extensions import db
 from survey_app.models import AccessCode, SurveyRound
 from survey_app.services.access_codes import (
@@ -30,7 +34,6 @@ from survey_app.services.access_codes import (
     issue_batch,
     revoke_code,
 )
-from survey_app.services.audit import now_utc
 from survey_app.services.posters import PosterText, cards_pdf, poster_pdf
 
 BATCH_KEY = "code_batch"
@@ -126,21 +129,18 @@ def _audience_choices(survey_round: SurveyRound) -> list[SelectChoice]:
 
 
 def _keep_batch(survey_round: SurveyRound, label: str, clear: list[str]) -> None:
-    session[BATCH_KEY] = {
-        "round_id": survey_round.id,
-        "label": label,
-        "codes": clear,
-        "made_at": now_utc().isoformat(),
-    }
+    batch = {"round_id": survey_round.id, "staff_id": current_user.id, "label": label}
+    session[BATCH_KEY] = seal({**batch, "codes": clear}, BATCH_KEY)
 
 
-def _held_batch(survey_round: SurveyRound) -> dict[str, object] | None:
-    """The clear codes of the last batch for this round, while they may still be shown."""
-    batch = session.get(BATCH_KEY)
-    if not batch or batch["round_id"] != survey_round.id:
-        return None
-    if now_utc() - datetime.fromisoformat(batch["made_at"]) > BATCH_LIFETIME:
+def _held_batch(survey_round: SurveyRound) -> dict[str, Any] | None:
+    """The clear codes of this officer's last batch for this round, while they may be shown."""
+    sealed = session.get(BATCH_KEY)
+    batch = unseal(sealed, BATCH_KEY, BATCH_LIFETIME) if isinstance(sealed, str) else None
+    if batch is None:
         session.pop(BATCH_KEY, None)
+        return None
+    if batch["round_id"] != survey_round.id or batch["staff_id"] != current_user.id:
         return None
     return batch
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -11,8 +12,8 @@ from sqlalchemy.orm import Session
 
 from survey_app.models import AccessCode, AuditEvent, StaffUser, SurveyRound
 from survey_app.services.access_codes import find_access_code
-from tests.factories import make_access_code, make_round
-from tests.integration.auth.staff_client import post_form
+from tests.factories import make_access_code, make_round, make_staff
+from tests.integration.auth.staff_client import post_form, sign_in
 
 CODE = re.compile(r"<code>([a-z]+-[a-z]+-\d{2})</code>")
 
@@ -105,3 +106,46 @@ def test_codes_cannot_be_made_for_a_closed_round(
     )
     assert session.scalars(select(AccessCode)).first() is None
     assert page.status_code == 200
+
+
+def _session_cookies(client: FlaskClient, reply: object) -> list[str]:
+    """Every session cookie ``reply`` set, raw and decoded with the app's own serializer."""
+    app = client.application
+    serializer = app.session_interface.get_signing_serializer(app)
+    name = app.config["SESSION_COOKIE_NAME"]
+    raws = [
+        header.split(";", 1)[0].split("=", 1)[1]
+        for header in reply.headers.getlist("Set-Cookie")
+        if header.startswith(f"{name}=")
+    ]
+    return raws + [json.dumps(serializer.loads(raw)) for raw in raws]
+
+
+def test_no_clear_code_travels_in_the_session_cookie(
+    officer_client: FlaskClient, survey_round: SurveyRound
+) -> None:
+    made = _make_batch(officer_client, survey_round.id, count=5)
+    cookies = _session_cookies(officer_client, made)
+    shown = officer_client.get(made.headers["Location"])
+    clear = CODE.findall(shown.get_data(as_text=True))
+    assert len(clear) == 5
+    cookies += _session_cookies(officer_client, shown)
+    assert len(cookies) >= 2
+    assert not any(code in cookie for code in clear for cookie in cookies)
+
+
+def test_another_officer_cannot_read_a_batch_from_a_copied_cookie(
+    officer_client: FlaskClient, survey_round: SurveyRound, session: Session
+) -> None:
+    _make_batch(officer_client, survey_round.id)
+    base = f"/admin/rounds/{survey_round.id}/codes"
+    colleague = make_staff(session, local_authority=survey_round.local_authority)
+    session.commit()
+    with officer_client.session_transaction() as cookie:
+        sealed = cookie["code_batch"]
+    other = officer_client.application.test_client()
+    sign_in(other, colleague)
+    with other.session_transaction() as cookie:
+        cookie["code_batch"] = sealed
+    assert CODE.findall(other.get(f"{base}/batch").get_data(as_text=True)) == []
+    assert other.get(f"{base}/poster.pdf").status_code == 404
