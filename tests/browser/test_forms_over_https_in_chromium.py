@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -90,6 +91,7 @@ def proxied_server(production_env: dict[str, str], workdir: Path) -> Iterator[Gu
     server.stop()
 
 
+@contextmanager
 def _page(browser: Browser, **options: object) -> Iterator[Page]:
     """A fresh browser context that accepts the test certificate; closed afterwards."""
     context = browser.new_context(ignore_https_errors=True, **options)
@@ -100,13 +102,15 @@ def _page(browser: Browser, **options: object) -> Iterator[Page]:
 
 @pytest.fixture
 def tls_page(browser: Browser) -> Iterator[Page]:
-    yield from _page(browser)
+    with _page(browser) as page:
+        yield page
 
 
 @pytest.fixture
 def proxied_page(browser: Browser) -> Iterator[Page]:
     """A browser whose every request carries what the proxy in front of the app adds."""
-    yield from _page(browser, extra_http_headers=PROXY_HEADERS)
+    with _page(browser, extra_http_headers=PROXY_HEADERS) as page:
+        yield page
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ creates a response, so a refusal can be seen to write nothing.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 from flask import Flask
@@ -33,6 +34,7 @@ PRODUCTION_COOKIES = {
 }
 
 
+@contextmanager
 def _production_app(database_url: str, scheme: str, **overrides: object) -> Iterator[Flask]:
     """The app with production cookies; its test client speaks ``scheme`` to our host name."""
     settings = {"SERVER_NAME": HOST, "PREFERRED_URL_SCHEME": scheme, **PRODUCTION_COOKIES}
@@ -47,14 +49,14 @@ def _production_app(database_url: str, scheme: str, **overrides: object) -> Iter
 @pytest.fixture
 def https_client(database_url: str, session: Session) -> Iterator[FlaskClient]:
     """A client of a production-configured app, on ``https://care-voices.example``."""
-    for app in _production_app(database_url, "https"):
+    with _production_app(database_url, "https") as app:
         yield app.test_client()
 
 
 @pytest.fixture
 def proxied_client(database_url: str, session: Session) -> Iterator[FlaskClient]:
     """A client reaching the app over plain HTTP from one declared TLS-terminating proxy."""
-    for app in _production_app(database_url, "http", CARE_VOICES_PROXIES=1):
+    with _production_app(database_url, "http", CARE_VOICES_PROXIES=1) as app:
         yield app.test_client()
 
 
