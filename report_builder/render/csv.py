@@ -100,6 +100,7 @@ def _comparisons(report: Report) -> pd.DataFrame:
                 "comparison": c.kind.value,
                 "comparator": c.comparator_label,
                 "comparator_percent": _shown(c.comparator_percent, ""),
+                "comparator_base": _shown(c.comparator_base, ""),
                 "result": c.text,
                 "classification": c.classification_text,
                 "difference_points": _shown(c.difference, ""),
