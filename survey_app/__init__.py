@@ -19,6 +19,7 @@ from survey_app.common.logs import register_request_logging
 from survey_app.common.same_origin import register_same_origin_check
 from survey_app.common.security import register_security_headers
 from survey_app.common.templating import register_templating
+from survey_app.common.url_converters import register_url_converters
 from survey_app.extensions import csrf, db, limiter, migrate
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -41,6 +42,7 @@ def create_app(config_overrides: dict[str, Any] | None = None) -> Flask:
     register_same_origin_check(app)
     register_request_logging(app)
     register_error_handlers(app)
+    register_url_converters(app)
     _register_blueprints(app)
     register_cli(app)
     return app

@@ -15,6 +15,9 @@ from sqlalchemy.orm import Session
 from survey_app.models import AuditEvent, StaffUser
 
 PAGE_SIZE = 50
+LAST_PAGE = 2**31 // PAGE_SIZE
+"""Past any real audit log: a larger page number (from a hand-edited ``?page=``) reads this
+page, which is empty, instead of asking the database for an offset it cannot hold."""
 
 
 def now_utc() -> datetime:
@@ -51,5 +54,5 @@ def recent_events(session: Session, *, page: int = 1, action_prefix: str = "") -
     query = select(AuditEvent).order_by(AuditEvent.occurred_at.desc(), AuditEvent.id.desc())
     if action_prefix:
         query = query.where(AuditEvent.action.startswith(action_prefix))
-    query = query.offset((max(page, 1) - 1) * PAGE_SIZE).limit(PAGE_SIZE)
+    query = query.offset((min(max(page, 1), LAST_PAGE) - 1) * PAGE_SIZE).limit(PAGE_SIZE)
     return list(session.scalars(query))

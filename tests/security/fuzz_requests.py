@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from io import BytesIO
 from typing import Any
@@ -18,10 +19,15 @@ from typing import Any
 from hypothesis import strategies as st
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
+from werkzeug.routing import Rule
 
 from survey_app.db import Base
 
 LIMIT = 256 * 1024
+HOSTILE_IDS = (2**31 - 1, 2**31, 2**63, 10**400, 0, -1)
+"""Ids a URL may carry: the largest PostgreSQL integer, just past it, past a 64-bit integer,
+far past everything, zero and negative."""
+_INT_ARGUMENT = re.compile(r"<int(?:\([^)]*\))?:(\w+)>")
 TOKEN_KINDS = ("valid", "missing", "wrong", "other-session")
 COMMON_FIELDS = ("answer", "action", "choice", "code", "email", "password", "name", "label")
 
@@ -113,6 +119,22 @@ def hostile_posts(field_names: tuple[str, ...]) -> st.SearchStrategy[HostilePost
         query=st.sampled_from(["", "change=1", "next=//evil.example/", "lang=cy", "next=%00"]),
         accept=st.sampled_from(["text/html", "application/json", "*/*", ""]),
     )
+
+
+def int_arguments(rule: Rule) -> list[str]:
+    """The names of the rule's whole-number path arguments (``<int:...>``)."""
+    return _INT_ARGUMENT.findall(rule.rule)
+
+
+def hostile_id_paths(rule: Rule, arguments: dict[str, object]) -> list[str]:
+    """The rule's path with each whole-number argument in turn set to each of ``HOSTILE_IDS``,
+    the other arguments taken from ``arguments``."""
+    valid = {key: arguments[key] for key in rule.arguments}
+    return [
+        rule.build({**valid, name: hostile})[1]
+        for name in int_arguments(rule)
+        for hostile in HOSTILE_IDS
+    ]
 
 
 def form_fields(html: str) -> tuple[str, ...]:

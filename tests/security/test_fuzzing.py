@@ -13,6 +13,7 @@ admin, who may use every one of them. For each example:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
@@ -37,7 +38,15 @@ from tests.factories import (
     make_staff,
 )
 from tests.integration.auth.staff_client import csrf_token, sign_in
-from tests.security.fuzz_requests import HostilePost, fingerprint, form_fields, hostile_posts
+from tests.security.fuzz_requests import (
+    HOSTILE_IDS,
+    HostilePost,
+    fingerprint,
+    form_fields,
+    hostile_id_paths,
+    hostile_posts,
+    int_arguments,
+)
 
 RESPONDENT_EXAMPLES = 25
 STAFF_EXAMPLES = 15
@@ -183,6 +192,8 @@ def admin_target(app: Flask, client: FlaskClient, session: Session) -> Target:
         "instrument": "cic-8-10",
         "reference": paper_reference(paper),
         "token": invite,
+        "kind": "csv",
+        "table": "comparisons",
     }
     return Target(client, csrf_token(client, "/admin/"), _other_token(app), arguments)
 
@@ -209,6 +220,44 @@ def test_staff_forms_survive_hostile_posts(
     page = admin_target.client.get(path) if "GET" in rule.methods else None
     fields = form_fields(page.get_data(as_text=True)) if page and page.status_code == 200 else ()
     _send_and_check(app, admin_target, path, data.draw(hostile_posts(fields)))
+
+
+def _hostile_id_statuses(app: Flask, target: Target) -> tuple[int, list[tuple[str, str, int]]]:
+    """GET and POST (with a valid CSRF token) every path of every route with a whole-number
+    argument, that argument set to each hostile id; return the route count and every answer."""
+    rules = [rule for rule in app.url_map.iter_rules() if int_arguments(rule)]
+    answers = []
+    for rule in rules:
+        for path in hostile_id_paths(rule, target.arguments):
+            for method in ("GET", "POST"):
+                with app.app_context():
+                    limiter.reset()
+                data = {"csrf_token": target.token} if method == "POST" else None
+                response = target.client.open(path, method=method, data=data)
+                answers.append((method, path, response.status_code))
+                response.close()
+    return len(rules), answers
+
+
+def test_hostile_ids_on_every_route_are_a_404_never_a_server_error(
+    app: Flask, admin_target: Target, record_property: Callable[[str, object], None]
+) -> None:
+    """Ids past PostgreSQL's integer or 64 bits, zero or negative, in every ``<int:...>`` of
+    the URL map, GET and POST, as a programme admin: not found (or 405), never a 5xx."""
+    routes, answers = _hostile_id_statuses(app, admin_target)
+    unexpected = [answer for answer in answers if answer[2] not in (404, 405)]
+    assert routes >= 30, "the URL map should have its id routes"
+    assert not unexpected, unexpected[:10]
+    record_property("summary", f"{len(answers)} hostile-id requests to {routes} routes, no 5xx")
+
+
+def test_a_hostile_audit_log_page_number_is_never_a_server_error(admin_target: Target) -> None:
+    """Found with the id fuzzer: ``?page=`` past 2**63 / 50 was an offset the database refused."""
+    statuses = {
+        page: admin_target.client.get(f"/admin/audit?page={page}").status_code
+        for page in HOSTILE_IDS
+    }
+    assert statuses == dict.fromkeys(HOSTILE_IDS, 200)
 
 
 @pytest.mark.parametrize(

@@ -23,11 +23,17 @@ BAND_FIELDS = {
     "cic-11-17": "population_cic_11_17",
     "leavers-16-25": "population_leavers_16_25",
 }
+MAX_POPULATION = 100_000
+"""More than all the children in care in England: a larger number is a typing mistake, and it
+must be refused here before it overflows the database's integer column."""
 _NOT_NEGATIVE = NumberRange(min=0, message=_l("The number of children must be 0 or more"))
+_NOT_TOO_MANY = NumberRange(
+    max=MAX_POPULATION, message=_l("The number of children must be 100,000 or fewer")
+)
 
 
 def _population(label: object) -> WholeNumberField:
-    return WholeNumberField(label, validators=[Optional(), _NOT_NEGATIVE])
+    return WholeNumberField(label, validators=[Optional(), _NOT_NEGATIVE, _NOT_TOO_MANY])
 
 
 class RoundForm(FlaskForm):

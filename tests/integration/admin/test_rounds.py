@@ -67,6 +67,8 @@ def test_an_officer_creates_a_draft_round_for_their_authority(
         ),
         ({"opens_on": ["31", "2", "2027"]}, "The opening date must be a real date"),
         ({"population_cic_8_10": "-4"}, "The number of children must be 0 or more"),
+        ({"population_cic_8_10": "100001"}, "The number of children must be 100,000 or fewer"),
+        ({"population_cic_11_17": str(2**31)}, "The number of children must be 100,000 or fewer"),
         ({"population_cic_8_10": "lots"}, "Enter a whole number, like 120"),
         ({"figures_on": ["", "", ""]}, "Enter the date of the figures"),
     ],
