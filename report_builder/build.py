@@ -17,7 +17,8 @@ import pandas as pd
 
 from questionnaires import Catalogue, InstrumentVersion
 from report_builder import columns as col
-from report_builder.assess import assess
+from report_builder.assess import Assessment, assess
+from report_builder.cohort import cohort_caveats
 from report_builder.comparators import build_comparators, round_versions
 from report_builder.demographics import demographic_tables, response_rates, round_respondents
 from report_builder.disclosure import select_quotes
@@ -27,10 +28,16 @@ from report_builder.indicators import indicator_counts
 from report_builder.inputs import check_quotes, check_response_columns
 from report_builder.labels import DOMAINS, text
 from report_builder.methods_note import methods_note
-from report_builder.model import Benchmark, Classification, Quote, SuppressionReason
+from report_builder.model import (
+    Benchmark,
+    Classification,
+    ComparisonKind,
+    ComparisonStatus,
+    Quote,
+    SuppressionReason,
+)
 from report_builder.report_model import (
     DemographicTable,
-    Highlight,
     IndicatorResult,
     Report,
     ResponseRate,
@@ -44,7 +51,8 @@ from report_builder.results import (
     sensitive_indicators,
 )
 from report_builder.stats import Adjustment
-from report_builder.wording import Language
+from report_builder.summary import highlights, worth_looking_into
+from report_builder.wording import Language, provisional_text
 
 
 def build_report(
@@ -62,6 +70,9 @@ def build_report(
     la_name: str | None = None,
     counts: pd.DataFrame | None = None,
     generated_on: date | None = None,
+    previous_denominators: Mapping[str, int] | None = None,
+    minimum_response_rate: int | None = None,
+    is_provisional: bool = False,
 ) -> Report:
     """The report for ``la_code``'s round ``round_id``.
 
@@ -70,6 +81,9 @@ def build_report(
     ``load_benchmarks()``. ``denominators`` maps instrument to eligible population for
     response rates; ``quotes`` follows the quotes contract. ``counts`` may pass
     ``indicator_counts(responses, catalogue)`` computed once when building many reports.
+    ``previous_denominators`` are the previous round's populations and
+    ``minimum_response_rate`` the authority's minimum (percent), for cohort caveats (R-STAT-7);
+    ``is_provisional`` marks a round still open, whose every rendering says so.
     Raises ValueError if the round has no responses from ``la_code``.
     """
     counts = indicator_counts(responses, catalogue) if counts is None else counts
@@ -77,7 +91,18 @@ def build_report(
     versions = round_versions(round_rows, round_id, catalogue)
     period = str(round_rows[col.PERIOD].iloc[0])
     previous_label, previous_versions = _previous_round(responses, previous_round_id, catalogue)
-    results, used = _indicator_results(
+    respondents = round_respondents(round_rows)
+    rates = response_rates(respondents, versions, denominators, language)
+    caveats = cohort_caveats(
+        rates,
+        _previous_rates(
+            responses, previous_round_id, previous_versions, previous_denominators, language
+        ),
+        {band: version.audience for band, version in versions.items()},
+        minimum_rate=minimum_response_rate,
+        language=language,
+    )
+    results, compared = _indicator_results(
         counts,
         catalogue,
         benchmarks,
@@ -86,9 +111,8 @@ def build_report(
         adjust=adjust,
         language=language,
         previous_label=previous_label or "",
+        round_caveats={c.age_band: c.text for c in caveats if c.on_changes},
     )
-    respondents = round_respondents(round_rows)
-    rates = response_rates(respondents, versions, denominators, language)
     demographics = demographic_tables(round_rows, respondents, catalogue, versions, language)
     reasons = _reasons(results, rates, demographics)
     return Report(
@@ -100,10 +124,14 @@ def build_report(
         response_rates=rates,
         demographics=demographics,
         sections=_sections(results, language),
-        bright_spots=_highlights(results, Classification.BRIGHT_SPOT, language),
-        areas_for_improvement=_highlights(results, Classification.AREA_FOR_IMPROVEMENT, language),
+        bright_spots=highlights(results, Classification.BRIGHT_SPOT),
+        areas_for_improvement=highlights(results, Classification.AREA_FOR_IMPROVEMENT),
+        worth_looking_into=worth_looking_into(results),
+        cohort_caveats=caveats,
         quotes=_quotes(quotes, la_code, round_id, base=len(respondents)),
-        methods=methods_note(reasons, used, adjust=adjust, language=language),
+        methods=methods_note(reasons, compared, adjust=adjust, language=language),
+        is_provisional=is_provisional,
+        provisional_text=provisional_text(language) if is_provisional else "",
     )
 
 
@@ -149,8 +177,10 @@ def _indicator_results(
     adjust: Adjustment,
     language: Language,
     previous_label: str,
-) -> tuple[list[IndicatorResult], list[Benchmark]]:
-    """Masked results with their comparisons, and the national figures they used."""
+    round_caveats: Mapping[str, str],
+) -> tuple[list[IndicatorResult], list[tuple[Benchmark, str]]]:
+    """Masked results with their comparisons, and each national figure actually compared with
+    the label of its indicator (for the source list)."""
     sensitive = sensitive_indicators(catalogue)
     table = indicator_table(
         counts, catalogue, this.versions, la_code=this.la_code, round_id=this.round_id
@@ -183,8 +213,22 @@ def _indicator_results(
         comparators,
         language=language,
         previous_label=previous_label,
+        round_caveats=round_caveats,
     )
-    return results, [a.benchmark for a in assessments.values() if a.benchmark is not None]
+    compared = [
+        (assessment.benchmark, catalogue.indicator(key[0]).label.get(language))
+        for key, assessment in assessments.items()
+        if assessment.benchmark is not None and _was_compared_nationally(assessment)
+    ]
+    return results, compared
+
+
+def _was_compared_nationally(assessment: Assessment) -> bool:
+    """True when the row's national comparison was tested (not hidden or too small)."""
+    return any(
+        c.kind is ComparisonKind.NATIONAL and c.status is ComparisonStatus.TESTED
+        for c in assessment.comparisons
+    )
 
 
 def _round_rows(responses: pd.DataFrame, la_code: str, round_id: str) -> pd.DataFrame:
@@ -214,38 +258,29 @@ def _previous_round(
     return label, round_versions(rows, previous_round_id, catalogue)
 
 
+def _previous_rates(
+    responses: pd.DataFrame,
+    previous_round_id: str | None,
+    versions: Mapping[str, InstrumentVersion],
+    denominators: Mapping[str, int] | None,
+    language: Language,
+) -> tuple[ResponseRate, ...]:
+    """The previous round's response rates, hidden exactly as its own report hides them."""
+    if previous_round_id is None or not versions:
+        return ()
+    rows = responses.loc[
+        responses[col.ROUND_ID] == previous_round_id,
+        [col.RESPONSE_ID, col.INSTRUMENT, col.COMPLETED],
+    ]
+    return response_rates(round_respondents(rows), versions, denominators, language)
+
+
 def _sections(results: list[IndicatorResult], language: Language) -> tuple[Section, ...]:
     """One section per domain, in report order, each keeping catalogue order."""
     return tuple(
         Section(domain, text(domain, language), tuple(r for r in results if r.domain == domain))
         for domain in DOMAINS
         if any(r.domain == domain for r in results)
-    )
-
-
-def _highlights(
-    results: list[IndicatorResult], classification: Classification, language: Language
-) -> tuple[Highlight, ...]:
-    """Bright spots or areas for improvement: every shown result with such a comparison."""
-    return tuple(
-        Highlight(
-            indicator_id=result.indicator_id,
-            age_band=result.age_band,
-            kind=comparison.kind,
-            classification=classification,
-            text=text(
-                "highlight",
-                language,
-                label=result.label,
-                band=result.age_band_label,
-                percent=result.percent_text,
-                phrase=comparison.text,
-            ),
-        )
-        for result in results
-        if result.is_shown
-        for comparison in result.comparisons
-        if comparison.classification is classification
     )
 
 

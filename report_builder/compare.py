@@ -4,8 +4,9 @@ Each ``plan_*`` function decides which test a comparison needs (or why it is not
 ``compare`` runs one plan test by test and ``compare_all`` runs a whole report's plans at once
 (``stats_batch``), with the same results. Each ``compare_with_*`` function plans and runs one
 comparison. Every comparison is flagged on its own p-value; ``adjust_section`` then applies
-the Benjamini-Hochberg step across one report section (R-STAT-5) and ``classify`` turns a flag
-into bright spot / area for improvement using the indicator's direction.
+the Benjamini-Hochberg step across one report section (R-STAT-5) and ``classify`` turns a
+comparison's tier (``Comparison.tier``: clear, possible or none, R-STAT-6) into bright spot,
+area for improvement or worth looking into, using the indicator's direction (R-STAT-8).
 
 A flag needs both the (adjusted) p-value below 0.05 *and* the drawn interval to leave out the
 null value, so a reader never sees a flagged difference whose interval says "could be none"
@@ -32,6 +33,7 @@ from report_builder.model import (
     Flag,
     Proportion,
     SignificanceTest,
+    Tier,
 )
 from report_builder.stats import Adjustment, adjust_pvalues, one_sample_test, two_sample_test
 from report_builder.stats_batch import one_sample_tests, two_sample_tests
@@ -204,16 +206,23 @@ def flag_for(test: SignificanceTest, pvalue: float) -> Flag:
 
 
 def classify(comparison: Comparison, direction: Direction) -> Classification:
-    """Bright spot, area for improvement or no clear difference (domain.md §5, §9 item 15).
+    """What a comparison means for the summary (R-STAT-6, R-STAT-8).
 
-    A flagged difference in the indicator's good direction is a bright spot; in its bad
-    direction an area for improvement. Untested comparisons are NOT_ASSESSED: an absent test is
-    not evidence of "no difference".
+    Clear tier: a bright spot in the indicator's good direction, else an area for improvement.
+    Possible tier: worth looking into. None tier: no clear difference. An indicator with no
+    agreed direction is never judged, so its clear or possible differences are
+    NO_AGREED_DIRECTION. Untested comparisons are NOT_ASSESSED: an absent test is not evidence
+    of "no difference".
     """
-    if comparison.status is not ComparisonStatus.TESTED:
+    tier = comparison.tier
+    if tier is None:
         return Classification.NOT_ASSESSED
-    if comparison.flag is Flag.NONE:
+    if tier is Tier.NONE:
         return Classification.NO_CLEAR_DIFFERENCE
+    if direction is Direction.NO_AGREED_DIRECTION:
+        return Classification.NO_AGREED_DIRECTION
+    if tier is Tier.POSSIBLE:
+        return Classification.WORTH_LOOKING_INTO
     is_higher_good = direction is Direction.HIGHER_IS_BETTER
     is_good = (comparison.flag is Flag.HIGHER) == is_higher_good
     return Classification.BRIGHT_SPOT if is_good else Classification.AREA_FOR_IMPROVEMENT

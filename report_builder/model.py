@@ -96,18 +96,44 @@ class Flag(StrEnum):
 
 
 class Direction(StrEnum):
-    """Which way is good for an indicator (from the indicator catalogue)."""
+    """Which way is good for an indicator (from the indicator catalogue, R-STAT-8).
+
+    NO_AGREED_DIRECTION marks an indicator such as "wants to see their parents more", where
+    nobody has agreed which way is good: it is reported as a plain figure.
+    """
 
     HIGHER_IS_BETTER = "higher_is_better"
     HIGHER_IS_WORSE = "higher_is_worse"
+    NO_AGREED_DIRECTION = "no_agreed_direction"
+
+
+class Tier(StrEnum):
+    """How sure a tested comparison is that there is a difference (R-STAT-6).
+
+    CLEAR: the adjusted p-value is below 0.05 (and the interval leaves out no difference).
+    POSSIBLE: the unadjusted 95% interval leaves out no difference, but the adjusted p-value is
+    0.05 or more. NONE: the unadjusted interval includes no difference. There is no equivalence
+    test, so no tier means "similar".
+    """
+
+    CLEAR = "clear"
+    POSSIBLE = "possible"
+    NONE = "none"
 
 
 class Classification(StrEnum):
-    """Bright spot / area for improvement / no clear difference; NOT_ASSESSED when untested."""
+    """What a comparison means for the summary; NOT_ASSESSED when untested.
+
+    Bright spots and areas for improvement come from the clear tier only; the possible tier is
+    WORTH_LOOKING_INTO; an indicator with no agreed direction is NO_AGREED_DIRECTION whatever
+    its tier (R-STAT-6, R-STAT-8).
+    """
 
     BRIGHT_SPOT = "bright_spot"
     AREA_FOR_IMPROVEMENT = "area_for_improvement"
+    WORTH_LOOKING_INTO = "worth_looking_into"
     NO_CLEAR_DIFFERENCE = "no_clear_difference"
+    NO_AGREED_DIRECTION = "no_agreed_direction"
     NOT_ASSESSED = "not_assessed"
 
 
@@ -129,6 +155,33 @@ class Comparison:
     flag: Flag = Flag.NONE
     is_indicative: bool = False
     benchmark_measure_id: str | None = None
+
+    @property
+    def tier(self) -> Tier | None:
+        """CLEAR, POSSIBLE or NONE for a tested comparison, None otherwise (R-STAT-6).
+
+        The interval is the one the report shows (Wilson against a fixed figure, Newcombe for
+        a difference), so the tier always agrees with it.
+        """
+        if self.test is None:
+            return None
+        if self.flag is not Flag.NONE:
+            return Tier.CLEAR
+        return Tier.POSSIBLE if self.test.interval_excludes_null else Tier.NONE
+
+    @property
+    def direction(self) -> Flag:
+        """HIGHER or LOWER by the observed estimate for a clear or possible difference, else
+        NONE (the words of the possible tier need a direction the flag does not carry)."""
+        if self.tier not in (Tier.CLEAR, Tier.POSSIBLE):
+            return Flag.NONE
+        return Flag.HIGHER if self.test.estimate > self.test.null_value else Flag.LOWER
+
+    @property
+    def is_confirmed_by_test(self) -> bool:
+        """True when the unadjusted p-value is below 0.05: a possible difference then only
+        lost its flag to the adjustment for the number of comparisons."""
+        return self.test is not None and self.test.pvalue < ALPHA
 
 
 @dataclass(frozen=True)

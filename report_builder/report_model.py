@@ -17,14 +17,19 @@ from report_builder.model import (
     ComparisonStatus,
     Flag,
     Quote,
+    Tier,
 )
 
 
 @dataclass(frozen=True)
 class ComparisonResult:
-    """One indicator compared on one axis, with its wording (R-STAT-6).
+    """One indicator compared on one axis, with its tier and wording (R-STAT-6).
 
-    ``comparator_percent`` is the comparator's whole-number percentage where it may be shown.
+    ``tier`` is clear, possible or none for a tested comparison (None when untested).
+    ``comparator_percent`` is the comparator's whole-number percentage where it may be shown,
+    and ``comparator_base`` its own base (n) where that may be shown; a changed definition
+    shows neither. ``caveat`` is the age band's cohort caveat on a previous-round comparison
+    (R-STAT-7), else "".
     ``difference`` and its interval are in percentage points for two-sample tests; for a
     fixed comparator (national figure, large pool of other areas) the interval is this LA's
     Wilson interval and ``difference`` is None. P-values are None when nothing was tested.
@@ -33,12 +38,15 @@ class ComparisonResult:
     kind: ComparisonKind
     status: ComparisonStatus
     flag: Flag
+    tier: Tier | None
     classification: Classification
     text: str
     classification_text: str
     comparator_label: str
     comparator_percent: int | None
     comparator_percent_text: str
+    comparator_base: int | None
+    comparator_base_text: str
     difference: float | None
     interval_lower: float | None
     interval_upper: float | None
@@ -47,6 +55,14 @@ class ComparisonResult:
     method: str | None
     is_indicative: bool
     note: str
+    caveat: str = ""
+
+    @property
+    def comparator_text(self) -> str:
+        """The comparator's shown figure and base, e.g. "43%, n = 107", or ""."""
+        return ", ".join(
+            part for part in (self.comparator_percent_text, self.comparator_base_text) if part
+        )
 
 
 @dataclass(frozen=True)
@@ -107,6 +123,31 @@ class Highlight:
 
 
 @dataclass(frozen=True)
+class WorthLookingInto:
+    """An indicator and age band with a possible difference (R-STAT-6), listed once with all
+    its comparisons in one sentence."""
+
+    indicator_id: str
+    age_band: str
+    text: str
+
+
+@dataclass(frozen=True)
+class CohortCaveat:
+    """Why one age band's figures need caution (R-STAT-7).
+
+    ``on_changes`` is True when the caveat is about comparing with the previous round (fewer
+    took part, or either round below the minimum response rate), False when it is about this
+    round's figures alone (its response rate is below the minimum).
+    """
+
+    age_band: str
+    age_band_label: str
+    on_changes: bool
+    text: str
+
+
+@dataclass(frozen=True)
 class ResponseRate:
     """Respondents in one age band against the eligible population (when supplied)."""
 
@@ -146,14 +187,17 @@ class DemographicTable:
 
 @dataclass(frozen=True)
 class BenchmarkSource:
-    """A national figure used in this report, with its provenance and confidence."""
+    """One source of national figures, named once, with the indicators it was compared with.
 
-    measure_id: str
-    indicator_id: str
+    ``measure_ids`` are the benchmark rows actually compared in this report; a row that was
+    matched but never compared (too few answers, a hidden result) is not listed.
+    """
+
     title: str
     url: str
-    year: str
     confidence: str
+    measure_ids: tuple[str, ...]
+    indicator_ids: tuple[str, ...]
     text: str
 
 
@@ -170,7 +214,11 @@ class MethodsNote:
 
 @dataclass(frozen=True)
 class Report:
-    """One LA's report for one round, ready for every renderer."""
+    """One LA's report for one round, ready for every renderer.
+
+    ``is_provisional`` is True while the round is open: every rendering then shows
+    ``provisional_text`` (R-STAT-7).
+    """
 
     title: str
     la_code: str
@@ -191,6 +239,10 @@ class Report:
     areas_for_improvement: tuple[Highlight, ...]
     quotes: tuple[Quote, ...]
     methods: MethodsNote
+    worth_looking_into: tuple[WorthLookingInto, ...] = ()
+    cohort_caveats: tuple[CohortCaveat, ...] = ()
+    is_provisional: bool = False
+    provisional_text: str = ""
 
     def results(self) -> tuple[IndicatorResult, ...]:
         """Every indicator result, section by section."""

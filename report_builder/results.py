@@ -10,6 +10,7 @@ only what disclosure control allows.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -27,9 +28,16 @@ from report_builder.labels import text
 from report_builder.model import (
     Comparison,
     ComparisonKind,
+    ComparisonStatus,
     Direction,
     Marker,
     Proportion,
+)
+from report_builder.populations import (
+    NATIONAL_UNMATCHED,
+    Population,
+    national_population,
+    other_areas_population,
 )
 from report_builder.report_model import ComparisonResult, IndicatorResult
 from report_builder.stats_batch import wilson_bounds
@@ -136,8 +144,13 @@ def indicator_results(
     *,
     language: Language,
     previous_label: str,
+    round_caveats: Mapping[str, str] | None = None,
 ) -> list[IndicatorResult]:
-    """The shown results, one per masked row, in table order."""
+    """The shown results, one per masked row, in table order.
+
+    ``round_caveats`` maps an age band to its cohort caveat (R-STAT-7), set beside each of
+    the band's previous-round comparisons.
+    """
     results = []
     for record in records(masked):
         indicator = catalogue.indicator(record[col.INDICATOR_ID])
@@ -146,11 +159,9 @@ def indicator_results(
         comparisons = tuple(
             _comparison_result(
                 comparison,
-                indicator,
-                assessments[key],
+                _Context(indicator, version, assessments[key], language, previous_label),
                 _comparator_for(comparison.kind, comparators, key),
-                language,
-                previous_label,
+                (round_caveats or {}).get(version.instrument, ""),
             )
             for comparison in assessments[key].comparisons
         )
@@ -208,31 +219,47 @@ def _result(
     )
 
 
+@dataclass(frozen=True)
+class _Context:
+    """What the wording of one row's comparisons needs."""
+
+    indicator: Indicator
+    version: InstrumentVersion
+    assessment: Assessment
+    language: Language
+    previous_label: str
+
+
 def _comparison_result(
-    comparison: Comparison,
-    indicator: Indicator,
-    assessment: Assessment,
-    comparator: Comparator | None,
-    language: Language,
-    previous_label: str,
+    comparison: Comparison, context: _Context, comparator: Comparator | None, caveat: str
 ) -> ComparisonResult:
-    """A comparison with its wording, classification and the comparator's shown figure."""
-    classification = classify(comparison, Direction(indicator.direction))
+    """A comparison with its tier, wording, classification and the comparator's shown figure.
+
+    ``caveat`` is the band's cohort caveat, kept for previous-round comparisons only.
+    """
+    language = context.language
+    classification = classify(comparison, Direction(context.indicator.direction))
     test = comparison.test
     is_two_sample = test is not None and test.null_value == 0.0
     scale = 100.0
+    population = _population(comparison.kind, context)
+    percent = _comparator_percent(comparison, context.assessment, comparator)
+    base = _comparator_base(comparison, context.assessment, comparator)
     return ComparisonResult(
         kind=comparison.kind,
         status=comparison.status,
         flag=comparison.flag,
+        tier=comparison.tier,
         classification=classification,
-        text=describe_comparison(comparison, language, previous_label),
-        classification_text=describe_classification(classification, language),
-        comparator_label=_comparator_label(comparison.kind, assessment, language, previous_label),
-        comparator_percent=(
-            percent := _comparator_percent(comparison.kind, assessment, comparator)
+        text=describe_comparison(
+            comparison, language, context.previous_label, population=population
         ),
+        classification_text=describe_classification(classification, language),
+        comparator_label=_comparator_label(comparison.kind, context, population),
+        comparator_percent=percent,
         comparator_percent_text=percent_text(percent, language),
+        comparator_base=base,
+        comparator_base_text="" if base is None else _base_text(base, language),
         difference=test.estimate * scale if is_two_sample else None,
         interval_lower=test.interval.lower * scale if test else None,
         interval_upper=test.interval.upper * scale if test else None,
@@ -241,32 +268,69 @@ def _comparison_result(
         method=test.method if test else None,
         is_indicative=comparison.is_indicative,
         note=method_note(language) if test and test.methods_disagree else "",
+        caveat=caveat if comparison.kind is ComparisonKind.PREVIOUS_ROUND else "",
     )
 
 
-def _comparator_label(
-    kind: ComparisonKind, assessment: Assessment, language: Language, previous_label: str
-) -> str:
-    """Who this LA is compared with, in ``language``."""
+def _population(kind: ComparisonKind, context: _Context) -> Population | None:
+    """Who a national or other-area comparison is with (None for the previous round)."""
     if kind is ComparisonKind.NATIONAL:
-        if assessment.benchmark is None:
-            return text("national_plain", language)
-        return text("national", language, year=assessment.benchmark.year)
+        benchmark = context.assessment.benchmark
+        return NATIONAL_UNMATCHED if benchmark is None else national_population(benchmark)
     if kind is ComparisonKind.OTHER_LAS:
-        return text("other_las", language)
-    return text("previous_round", language, round=previous_label)
+        return other_areas_population(context.version.audience)
+    return None
+
+
+def _comparator_label(
+    kind: ComparisonKind, context: _Context, population: Population | None
+) -> str:
+    """Who this LA is compared with, in the report's language, e.g. "Young people aged 16 to
+    24 nationally (2017-2019)" or "Care leavers in other areas"."""
+    language = context.language
+    if population is None:
+        return text("previous_round", language, round=context.previous_label)
+    benchmark = context.assessment.benchmark
+    if kind is ComparisonKind.NATIONAL and benchmark is not None:
+        return f"{population.label(language)} ({benchmark.year})"
+    return population.label(language)
 
 
 def _comparator_percent(
-    kind: ComparisonKind, assessment: Assessment, comparator: Comparator | None
+    comparison: Comparison, assessment: Assessment, comparator: Comparator | None
 ) -> int | None:
-    """The comparator's whole-number percentage, or None where it may not be shown."""
-    if kind is ComparisonKind.NATIONAL:
+    """The comparator's whole-number percentage, or None where it may not be shown.
+
+    A changed definition shows no old figure: it was counted another way.
+    """
+    if comparison.status is ComparisonStatus.NOT_COMPARABLE:
+        return None
+    if comparison.kind is ComparisonKind.NATIONAL:
         benchmark = assessment.benchmark
         return None if benchmark is None else whole_percent_of(benchmark.value)
     if comparator is None or comparator.is_hidden:
         return None
     return comparator.percent
+
+
+def _comparator_base(
+    comparison: Comparison, assessment: Assessment, comparator: Comparator | None
+) -> int | None:
+    """The comparator's own base (n) shown beside its percentage (R-STAT-6).
+
+    A national figure's published sample size where the benchmark file has one; the previous
+    round's base as its own report shows it. A pooled base of other areas is not shown here:
+    how a pool's n may be published is for disclosure control to decide.
+    """
+    if comparison.status is ComparisonStatus.NOT_COMPARABLE:
+        return None
+    if comparison.kind is ComparisonKind.NATIONAL:
+        benchmark = assessment.benchmark
+        return None if benchmark is None else benchmark.sample_size
+    if comparison.kind is ComparisonKind.PREVIOUS_ROUND and comparator is not None:
+        shown = not comparator.is_hidden and comparator.percent is not None
+        return comparator.proportion.nobs if shown else None
+    return None
 
 
 def _interval_text(lower: int | None, upper: int | None, language: Language) -> str:

@@ -177,7 +177,9 @@ def build_round_report(
 ) -> Report:
     """The report of round ``round_id`` in ``language`` ("en" or "cy").
 
-    Compared with other authorities' rounds of the same period and with the previous round.
+    Compared with other authorities' rounds of the same period and with the previous round,
+    with cohort caveats against the authority's minimum response rate; an open round's figures
+    are marked provisional (R-STAT-7).
     Raises LookupError for an unknown round and NoResponsesError when nothing is completed.
     """
     survey_round = session.get(SurveyRound, round_id)
@@ -200,6 +202,9 @@ def build_round_report(
         language=language,  # type: ignore[arg-type] (checked by the caller: "en" or "cy")
         la_name=survey_round.local_authority.name,
         generated_on=date.today(),
+        previous_denominators=round_denominators(previous) if previous else None,
+        minimum_response_rate=survey_round.local_authority.minimum_response_rate,
+        is_provisional=survey_round.status == "open",
     )
 
 

@@ -7,13 +7,12 @@ import re
 from report_builder import columns as col
 from report_builder.model import (
     Classification,
-    Comparison,
     ComparisonKind,
     ComparisonStatus,
     Direction,
     Flag,
+    Tier,
 )
-from report_builder.wording import describe_comparison
 from tests.unit.report_builder.conftest import LARGE_LA, SMALL_LA
 
 
@@ -55,21 +54,21 @@ def test_hidden_results_are_never_tested(small_report):
             assert all(c.difference is None and c.pvalue is None for c in result.comparisons)
 
 
-def test_every_comparison_uses_the_fixed_wording(large_report):
-    """R-STAT-6: only the fixed phrases, with the previous round's label."""
-    phrases = {
-        describe_comparison(Comparison("x", kind, ComparisonStatus.TESTED, flag=flag), "en", "2025")
-        for kind in ComparisonKind
-        for flag in Flag
-    }
-    phrases |= {
-        describe_comparison(Comparison("x", ComparisonKind.NATIONAL, status), "en")
-        for status in ComparisonStatus
-        if status is not ComparisonStatus.TESTED
+def test_every_comparison_is_worded_in_its_tier(large_report):
+    """R-STAT-6: the clear tier says higher/lower/up/down, the possible tier "possibly", the
+    none tier "no clear"; an untested comparison says why."""
+    openings = {
+        Tier.CLEAR: ("higher than", "lower than", "up since", "down since"),
+        Tier.POSSIBLE: ("possibly",),
+        Tier.NONE: ("no clear difference from", "no clear change since"),
     }
     for result in large_report.results():
         for comparison in result.comparisons:
-            assert comparison.text.removeprefix("indicative: ") in phrases
+            text = comparison.text.removeprefix("indicative: ")
+            if comparison.tier is None:
+                assert text.startswith(("no ", "not "))
+            else:
+                assert text.startswith(openings[comparison.tier])
 
 
 def test_each_result_is_compared_three_ways(large_report):
@@ -112,7 +111,7 @@ def test_the_methods_note_names_tests_thresholds_and_sources(large_report):
 
     for phrase in ("Wilson", "score test", "Boschloo", "Newcombe", "Fewer than 10", "at least 10"):
         assert phrase in text
-    assert "adjusted for the number of comparisons" in methods.significance_note
+    assert "allowing for the number of comparisons" in methods.significance_note
     assert methods.benchmark_sources
     assert all("secondary source" in source.text for source in methods.benchmark_sources)
 

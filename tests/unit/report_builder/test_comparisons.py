@@ -202,16 +202,27 @@ def test_a_section_mixing_comparison_kinds_is_refused():
         (Flag.LOWER, Direction.HIGHER_IS_BETTER, Classification.AREA_FOR_IMPROVEMENT),
         (Flag.HIGHER, Direction.HIGHER_IS_WORSE, Classification.AREA_FOR_IMPROVEMENT),
         (Flag.LOWER, Direction.HIGHER_IS_WORSE, Classification.BRIGHT_SPOT),
-        (Flag.NONE, Direction.HIGHER_IS_BETTER, Classification.NO_CLEAR_DIFFERENCE),
-        (Flag.NONE, Direction.HIGHER_IS_WORSE, Classification.NO_CLEAR_DIFFERENCE),
+        (Flag.NONE, Direction.HIGHER_IS_BETTER, Classification.WORTH_LOOKING_INTO),
+        (Flag.NONE, Direction.HIGHER_IS_WORSE, Classification.WORTH_LOOKING_INTO),
+        (Flag.HIGHER, Direction.NO_AGREED_DIRECTION, Classification.NO_AGREED_DIRECTION),
+        (Flag.NONE, Direction.NO_AGREED_DIRECTION, Classification.NO_AGREED_DIRECTION),
     ],
 )
-def test_classification_follows_the_indicators_direction(flag, direction, expected):
-    """domain.md §5: bright spots are significantly better, areas for improvement worse; for an
-    indicator such as afraid_of_school_bullying, higher is worse."""
+def test_classification_follows_the_tier_and_the_indicators_direction(flag, direction, expected):
+    """domain.md §5: bright spots are clearly better, areas for improvement clearly worse; for
+    an indicator such as afraid_of_school_bullying, higher is worse. 9/30 against 10% has an
+    interval leaving out 10%, so without its flag it is a possible difference, worth looking
+    into; an indicator with no agreed direction is never judged (R-STAT-6, R-STAT-8)."""
     tested = compare_with_national("a", Proportion(9, 30), benchmark(0.10))
 
     assert classify(dataclasses.replace(tested, flag=flag), direction) is expected
+
+
+@pytest.mark.parametrize("direction", list(Direction))
+def test_a_gap_whose_interval_includes_no_difference_is_no_clear_difference(direction):
+    tested = compare_with_national("a", Proportion(4, 30), benchmark(0.10))
+
+    assert classify(tested, direction) is Classification.NO_CLEAR_DIFFERENCE
 
 
 def test_an_untested_comparison_is_not_assessed_rather_than_no_difference():
