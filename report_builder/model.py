@@ -85,6 +85,9 @@ class ComparisonStatus(StrEnum):
     SUPPRESSED = "suppressed"
     """Not tested because one side's result is hidden by disclosure control (R-SDC-4): a test
     or a difference would reveal what the marker hides."""
+    NO_COMPARABLE_OTHERS = "no_comparable_others"
+    """No other area answered a comparable version of the question, so there is no pool of
+    other areas to compare with (however many answered other versions)."""
 
 
 class Flag(StrEnum):

@@ -251,7 +251,11 @@ class Report:
 
 @dataclass(frozen=True)
 class ProgrammeValue:
-    """One LA's latest-round value of a headline indicator, after the same suppression."""
+    """One LA's latest-round value of a headline indicator, after the same suppression.
+
+    ``note`` is the ``SuppressionReason`` value behind ``marker`` (or ""), as in the LA's own
+    report; a hidden value has no base either (R-SDC-1, R-SDC-4).
+    """
 
     la_code: str
     round_id: str
@@ -259,6 +263,7 @@ class ProgrammeValue:
     base: int | None
     percent: int | None
     marker: str
+    note: str = ""
 
 
 @dataclass(frozen=True)

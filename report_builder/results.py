@@ -20,7 +20,7 @@ from report_builder.assess import Assessment, Row
 from report_builder.catalogue_memo import fingerprint, has_source
 from report_builder.comparators import Comparator, Comparators, Key
 from report_builder.compare import classify
-from report_builder.disclosure import mask_indicator_table
+from report_builder.disclosure import mask_indicator_table, published_comparison
 from report_builder.estimates import estimate_table, whole_percent_of
 from report_builder.formatting import count_text, percent_text
 from report_builder.frames import records
@@ -157,11 +157,14 @@ def indicator_results(
         version = versions[record[col.AGE_BAND]]
         key = (indicator.id, version.instrument)
         comparisons = tuple(
-            _comparison_result(
-                comparison,
-                _Context(indicator, version, assessments[key], language, previous_label),
-                _comparator_for(comparison.kind, comparators, key),
-                (round_caveats or {}).get(version.instrument, ""),
+            published_comparison(
+                _comparison_result(
+                    comparison,
+                    _Context(indicator, version, assessments[key], language, previous_label),
+                    _comparator_for(comparison.kind, comparators, key),
+                    (round_caveats or {}).get(version.instrument, ""),
+                ),
+                beside_hidden=record[col.MARKER] == Marker.CONFIDENTIAL,
             )
             for comparison in assessments[key].comparisons
         )
@@ -319,15 +322,15 @@ def _comparator_base(
     """The comparator's own base (n) shown beside its percentage (R-STAT-6).
 
     A national figure's published sample size where the benchmark file has one; the previous
-    round's base as its own report shows it. A pooled base of other areas is not shown here:
-    how a pool's n may be published is for disclosure control to decide.
+    round's base as its own report shows it; the pooled base of other areas, which is the sum
+    of bases their own reports publish (R-SDC-9, ``comparators.pooled_others``).
     """
     if comparison.status is ComparisonStatus.NOT_COMPARABLE:
         return None
     if comparison.kind is ComparisonKind.NATIONAL:
         benchmark = assessment.benchmark
         return None if benchmark is None else benchmark.sample_size
-    if comparison.kind is ComparisonKind.PREVIOUS_ROUND and comparator is not None:
+    if comparator is not None:
         shown = not comparator.is_hidden and comparator.percent is not None
         return comparator.proportion.nobs if shown else None
     return None

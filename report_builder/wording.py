@@ -87,12 +87,16 @@ _STATUS_PHRASES: dict[Language, dict[ComparisonStatus, str]] = {
         ComparisonStatus.NOT_COMPARABLE: "not comparable: definition changed",
         ComparisonStatus.BASE_TOO_SMALL: "not compared: fewer than 10 answered",
         ComparisonStatus.SUPPRESSED: "not compared: hidden to protect confidentiality",
+        ComparisonStatus.NO_COMPARABLE_OTHERS: "no comparable figures from other areas",
     },
     "cy": {
         ComparisonStatus.NO_BENCHMARK: "dim cymhariaeth genedlaethol ar gael",
         ComparisonStatus.NOT_COMPARABLE: "dim modd cymharu: newidiodd y diffiniad",
         ComparisonStatus.BASE_TOO_SMALL: "heb ei gymharu: llai na 10 wedi ateb",
         ComparisonStatus.SUPPRESSED: "heb ei gymharu: wedi'i guddio i ddiogelu cyfrinachedd",
+        ComparisonStatus.NO_COMPARABLE_OTHERS: (
+            "dim ffigurau y gellir eu cymharu o ardaloedd eraill"
+        ),
     },
 }
 
