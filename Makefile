@@ -12,7 +12,7 @@ GOVUK_STATIC := survey_app/static/govuk
 run: setup ## set up, migrate, seed a demo if empty, and serve on http://127.0.0.1:$(PORT)
 	$(BIN)/flask --app wsgi db upgrade
 	$(BIN)/flask --app wsgi demo seed --if-empty
-	$(BIN)/flask --app wsgi run --host 127.0.0.1 --port $(PORT)
+	CARE_VOICES_DEMO_WITHOUT_SECOND_FACTOR=1 $(BIN)/flask --app wsgi run --host 127.0.0.1 --port $(PORT)
 
 test: setup-test debian-test-packages lint ## install what the tests need and run them all
 	$(BIN)/pytest -n 2 --dist loadgroup

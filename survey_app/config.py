@@ -30,6 +30,9 @@ class Config:
     redis_url: str | None = None
     debug: bool = False
     proxies: int = 0
+    # Lets the seeded demo accounts sign in without a second factor (``make run``); never allowed
+    # in production.
+    demo_without_second_factor: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -57,6 +60,7 @@ class Config:
             "WTF_CSRF_SSL_STRICT": False,
             "MAX_CONTENT_LENGTH": 256 * 1024,
             "CARE_VOICES_PROXIES": self.proxies,
+            "CARE_VOICES_DEMO_WITHOUT_SECOND_FACTOR": self.demo_without_second_factor,
         }
         settings.update(self.extra)
         return settings
@@ -71,7 +75,7 @@ def from_env(instance_path: Path, env: dict[str, str] | None = None) -> Config:
     environment = env.get("CARE_VOICES_ENV", "development")
     if environment not in ENVIRONMENTS:
         raise ConfigError(f"CARE_VOICES_ENV must be one of {', '.join(ENVIRONMENTS)}")
-    debug = env.get("FLASK_DEBUG", "0").lower() in {"1", "true", "yes"}
+    debug = _is_on(env, "FLASK_DEBUG")
     config = Config(
         environment=environment,
         secret_key=_secret_key(env, environment, instance_path),
@@ -79,6 +83,7 @@ def from_env(instance_path: Path, env: dict[str, str] | None = None) -> Config:
         redis_url=env.get("REDIS_URL") or None,
         debug=debug,
         proxies=_proxies(env),
+        demo_without_second_factor=_is_on(env, "CARE_VOICES_DEMO_WITHOUT_SECOND_FACTOR"),
     )
     check_safe_for_environment(config)
     return config
@@ -95,6 +100,15 @@ def check_safe_for_environment(config: Config) -> None:
         )
     if config.debug:
         raise ConfigError("FLASK_DEBUG is on. Production must never run with debugging enabled.")
+    if config.demo_without_second_factor:
+        raise ConfigError(
+            "CARE_VOICES_DEMO_WITHOUT_SECOND_FACTOR is on. Production staff always need their"
+            " second factor."
+        )
+
+
+def _is_on(env: dict[str, str], name: str) -> bool:
+    return env.get(name, "0").lower() in {"1", "true", "yes"}
 
 
 def _proxies(env: dict[str, str]) -> int:

@@ -7,8 +7,9 @@ from here. Every factory takes the session explicitly, like the services.
 from __future__ import annotations
 
 import itertools
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from questionnaires import load_catalogue
@@ -27,6 +28,9 @@ from survey_app.services.responses import complete_response, save_answer, start_
 
 _numbers = itertools.count(1)
 DEFAULT_PASSWORD = "correct horse battery staple tomato"
+# Every factory-made member of staff has this authenticator secret set up, so the sign-in
+# helpers can type a real code (``pyotp.TOTP(DEFAULT_TOTP_SECRET).at(...)``).
+DEFAULT_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
 
 def make_authority(session: Session, **fields: object) -> LocalAuthority:
@@ -87,6 +91,8 @@ def make_access_code(
 def make_staff(
     session: Session, role: str = "participation_officer", **fields: object
 ) -> StaffUser:
+    """A member of staff with ``DEFAULT_PASSWORD`` and an authenticator app already set up
+    (pass ``totp_secret=None, totp_enrolled_at=None`` for someone who has not set one up)."""
     n = next(_numbers)
     authority = fields.pop("local_authority", None)
     if authority is None and role != "programme_admin":
@@ -97,12 +103,23 @@ def make_staff(
         "password_hash": hash_password(DEFAULT_PASSWORD),
         "role": role,
         "local_authority": authority,
+        "totp_secret": DEFAULT_TOTP_SECRET,
+        "totp_enrolled_at": datetime.now(UTC).replace(tzinfo=None),
         **fields,
     }
     user = StaffUser(**values)
     session.add(user)
     session.flush()
     return user
+
+
+def enrol_all_staff(session: Session) -> None:
+    """Give every member of staff without an authenticator app ``DEFAULT_TOTP_SECRET``, as
+    ``make_staff`` does (for accounts another command made, such as ``flask demo seed``)."""
+    for user in session.scalars(select(StaffUser).where(StaffUser.totp_secret.is_(None))):
+        user.totp_secret = DEFAULT_TOTP_SECRET
+        user.totp_enrolled_at = datetime.now(UTC).replace(tzinfo=None)
+    session.flush()
 
 
 ALL_INSTRUMENTS = (("cic-4-7", 1), ("cic-8-10", 1), ("cic-11-17", 1), ("leavers-16-25", 1))

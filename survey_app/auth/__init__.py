@@ -25,4 +25,4 @@ def _init_staff_extensions(state: BlueprintSetupState) -> None:
 
 bp.record_once(_init_staff_extensions)
 
-from survey_app.auth import routes, sessions  # noqa: E402,F401 (attach views and hooks to bp)
+from survey_app.auth import routes, second_factor, sessions  # noqa: E402,F401 (views and hooks)

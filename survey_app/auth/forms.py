@@ -1,11 +1,11 @@
-"""Forms for signing in, confirming a password and choosing one."""
+"""Forms for signing in, the second factor, confirming who you are and choosing a password."""
 
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovPasswordInput, GovSubmitInput, GovTextInput
-from wtforms import EmailField, PasswordField, SubmitField
+from wtforms import EmailField, PasswordField, StringField, SubmitField
 from wtforms.validators import EqualTo, InputRequired, Length
 
 from survey_app.services.common_passwords import MAX_LENGTH
@@ -56,3 +56,38 @@ class ChoosePasswordForm(FlaskForm):
         ],
     )
     submit = SubmitField(_l("Save password"), widget=GovSubmitInput())
+
+
+class AuthenticatorCodeForm(FlaskForm):
+    """The six-digit code an authenticator app shows now."""
+
+    code = StringField(
+        _l("Code from your authenticator app"),
+        description=_l("For example, 123456. The code changes every 30 seconds."),
+        widget=GovTextInput(),
+        validators=[InputRequired(_l("Enter the 6-digit code")), Length(max=20)],
+    )
+    submit = SubmitField(_l("Continue"), widget=GovSubmitInput())
+
+
+class RecoveryCodeForm(FlaskForm):
+    """One of the recovery codes given when the authenticator app was set up."""
+
+    code = StringField(
+        _l("Recovery code"),
+        description=_l("For example, 3f9a2-b71c0. Each recovery code works once."),
+        widget=GovTextInput(),
+        validators=[InputRequired(_l("Enter a recovery code")), Length(max=40)],
+    )
+    submit = SubmitField(_l("Continue"), widget=GovSubmitInput())
+
+
+class ConfirmIdentityForm(ConfirmPasswordForm):
+    """The password and a code from the app, before exports and user management."""
+
+    code = StringField(
+        _l("Code from your authenticator app"),
+        widget=GovTextInput(),
+        validators=[InputRequired(_l("Enter the 6-digit code")), Length(max=20)],
+    )
+    submit = SubmitField(_l("Continue"), widget=GovSubmitInput())

@@ -1,22 +1,44 @@
-"""Routes of the ``auth`` blueprint: sign in, sign out, confirm the password, accept an invite."""
+"""Routes of the ``auth`` blueprint: sign in, sign out, confirm who you are, accept an invite.
+
+Signing in takes two steps: the password here, then the second factor (``second_factor``).
+"""
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 
 from survey_app.auth import bp
 from survey_app.auth.access import safe_next
-from survey_app.auth.forms import ChoosePasswordForm, ConfirmPasswordForm, SignInForm
-from survey_app.auth.sessions import end_staff_session, mark_confirmed, start_staff_session
+from survey_app.auth.forms import (
+    ChoosePasswordForm,
+    ConfirmIdentityForm,
+    ConfirmPasswordForm,
+    SignInForm,
+)
+from survey_app.auth.sessions import (
+    begin_second_step,
+    end_staff_session,
+    mark_confirmed,
+    pending_account_rate_key,
+    start_staff_session,
+)
+from survey_app.common.rate_keys import anonymous_rate_key
 from survey_app.extensions import db, limiter
+from survey_app.models import StaffUser
 from survey_app.services.audit import now_utc
-from survey_app.services.auth import authenticate, confirm_password
+from survey_app.services.auth import authenticate, complete_sign_in, confirm_password
+from survey_app.services.second_factor import check_code, is_required
 from survey_app.services.users import AccountError, accept_invite, find_invited
 
 LOGIN_LIMIT = "10 per minute; 100 per hour"
+# Per account, shared by every page that takes a code, so six digits cannot be guessed.
+SECOND_FACTOR_LIMIT = "5 per minute; 20 per hour"
+second_factor_limit = limiter.shared_limit(
+    SECOND_FACTOR_LIMIT, scope="second-factor", key_func=pending_account_rate_key, methods=["POST"]
+)
 
 
 def _home() -> str:
@@ -28,19 +50,43 @@ def _home() -> str:
 def login() -> str | Response:
     form = SignInForm()
     if form.validate_on_submit():
-        user = authenticate(db.session, form.email.data, form.password.data, now_utc())
-        if user is not None:
-            start_staff_session(user)
-            db.session.commit()
-            return redirect(safe_next(request.args.get("next"), _home()))
+        user = authenticate(
+            db.session, form.email.data, form.password.data, anonymous_rate_key(), now_utc()
+        )
         db.session.commit()  # Keep the failure count and the audit event.
+        if user is not None:
+            return _second_step(user)
         form.email.errors.append(
             _(
-                "Enter a correct email address and password. After 10 wrong tries an account is"
-                " locked for 30 minutes."
+                "Enter a correct email address and password. After 10 wrong tries this device"
+                " cannot sign in to the account for 30 minutes."
             )
         )
     return render_template("auth/login.html", form=form)
+
+
+def needs_second_factor(user: StaffUser) -> bool:
+    """True unless ``user`` is a demo account and the demo setting lets it skip the step."""
+    exempt = current_app.config.get("CARE_VOICES_DEMO_WITHOUT_SECOND_FACTOR", False)
+    return is_required(user, demo_exempt=exempt)
+
+
+def _second_step(user: StaffUser) -> Response:
+    """After the password: the code page, setting up an app first, or (demo only) straight in."""
+    next_url = request.args.get("next")
+    if not needs_second_factor(user):
+        finish_sign_in(user)
+        return redirect(safe_next(next_url, _home()))
+    begin_second_step(user)
+    step = "auth.second_factor" if user.has_second_factor else "auth.set_up_second_factor"
+    return redirect(url_for(step, next=next_url) if next_url else url_for(step))
+
+
+def finish_sign_in(user: StaffUser) -> None:
+    """Sign ``user`` in after both steps: audit, forget this client's failures, fresh session."""
+    complete_sign_in(db.session, user, anonymous_rate_key(), now_utc())
+    start_staff_session(user)
+    db.session.commit()
 
 
 @bp.post("/sign-out")
@@ -55,17 +101,30 @@ def logout() -> Response:
 @bp.route("/confirm", methods=["GET", "POST"])
 @login_required
 @limiter.limit(LOGIN_LIMIT, methods=["POST"])
+@second_factor_limit
 def confirm() -> str | Response:
-    form = ConfirmPasswordForm()
+    user = current_user._get_current_object()
+    form = ConfirmIdentityForm() if needs_second_factor(user) else ConfirmPasswordForm()
     if form.validate_on_submit():
-        user = current_user._get_current_object()
-        if confirm_password(db.session, user, form.password.data, now_utc()):
+        if _identity_confirmed(user, form):
             mark_confirmed()
             db.session.commit()
             return redirect(safe_next(request.args.get("next"), _home()))
         db.session.commit()
-        form.password.errors.append(_("Enter your correct password"))
+        if hasattr(form, "code"):
+            form.password.errors.append(_("Enter your correct password and the code shown now"))
+        else:
+            form.password.errors.append(_("Enter your correct password"))
     return render_template("auth/confirm.html", form=form)
+
+
+def _identity_confirmed(user: StaffUser, form: ConfirmPasswordForm) -> bool:
+    """The password, then (when the form asks for one) a fresh code from the app."""
+    now = now_utc()
+    if not confirm_password(db.session, user, form.password.data, anonymous_rate_key(), now):
+        return False
+    code = getattr(form, "code", None)
+    return code is None or check_code(db.session, user, code.data, now)
 
 
 @bp.route("/invite/<token>", methods=["GET", "POST"])

@@ -8,13 +8,14 @@ Sign-in and last-seen times in the cookie enforce the 30-minute idle and 12-hour
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from flask import flash, g, request, session
 from flask_babel import gettext as _
 from flask_login import login_user, logout_user
 
 from survey_app.auth import bp
+from survey_app.common.rate_keys import anonymous_rate_key
 from survey_app.extensions import db, login_manager
 from survey_app.models import StaffUser
 from survey_app.services.audit import now_utc
@@ -23,6 +24,8 @@ from survey_app.services.auth import end_all_sessions, is_session_expired
 # Sent by the monitoring page's auto-refresh so that it does not count as activity.
 BACKGROUND_HEADER = "X-Care-Voices-Refresh"
 _KEPT_ON_SIGN_IN = ("lang",)
+PENDING_KEY = "pending_staff"
+PENDING_LIMIT = timedelta(minutes=10)
 
 
 @login_manager.user_loader
@@ -37,12 +40,42 @@ def load_user(user_id: str) -> StaffUser | None:
 
 def start_staff_session(user: StaffUser) -> None:
     """A fresh session for ``user`` (ASVS 3.2.1: no fixation), stamped with the sign-in time."""
-    kept = {key: session[key] for key in _KEPT_ON_SIGN_IN if key in session}
-    session.clear()
-    session.update(kept)
+    _fresh_session()
     login_user(user)
     stamp = now_utc().isoformat()
     session.update(signed_in_at=stamp, seen_at=stamp, confirmed_at=stamp)
+
+
+def begin_second_step(user: StaffUser) -> None:
+    """Remember, in a fresh session, whose password was right; nobody is signed in yet.
+
+    Only the account id and session token are kept (signed, so they cannot be forged); the
+    second factor's secret stays on the server.
+    """
+    _fresh_session()
+    session[PENDING_KEY] = user.get_id()
+    session["pending_at"] = now_utc().isoformat()
+
+
+def pending_user() -> StaffUser | None:
+    """The account half way through signing in, for ``PENDING_LIMIT`` after its password."""
+    stamp = session.get("pending_at")
+    if not stamp or now_utc() - datetime.fromisoformat(stamp) > PENDING_LIMIT:
+        return None
+    user = load_user(session.get(PENDING_KEY, ""))
+    return user if user is not None and user.is_active_account else None
+
+
+def pending_account_rate_key() -> str:
+    """Rate-limit second-factor tries per account (half or fully signed in), not per client."""
+    number = (session.get(PENDING_KEY) or session.get("_user_id") or "").partition(":")[0]
+    return f"staff-{number}" if number.isdigit() else anonymous_rate_key()
+
+
+def _fresh_session() -> None:
+    kept = {key: session[key] for key in _KEPT_ON_SIGN_IN if key in session}
+    session.clear()
+    session.update(kept)
 
 
 def end_staff_session(user: StaffUser | None) -> None:
@@ -50,9 +83,7 @@ def end_staff_session(user: StaffUser | None) -> None:
     if user is not None:
         end_all_sessions(user)
     logout_user()
-    kept = {key: session[key] for key in _KEPT_ON_SIGN_IN if key in session}
-    session.clear()
-    session.update(kept)
+    _fresh_session()
 
 
 def confirmed_at() -> datetime | None:

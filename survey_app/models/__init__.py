@@ -8,6 +8,7 @@ from survey_app.models.moderation import ModerationDecision
 from survey_app.models.response import Answer, Response
 from survey_app.models.round import RoundDenominator, RoundInstrument, SurveyRound
 from survey_app.models.staff import StaffUser
+from survey_app.models.staff_security import RecoveryCode, SignInFailure
 
 __all__ = [
     "AccessCode",
@@ -15,9 +16,11 @@ __all__ = [
     "AuditEvent",
     "LocalAuthority",
     "ModerationDecision",
+    "RecoveryCode",
     "Response",
     "RoundDenominator",
     "RoundInstrument",
+    "SignInFailure",
     "StaffUser",
     "SurveyRound",
     "YouSaidAction",

@@ -1,9 +1,10 @@
-"""Staff sign-in: password checks, lockout and session time limits.
+"""Staff sign-in: the password step, session time limits and re-authentication.
 
-Lockout follows GOV.UK Notify: after ``MAX_FAILED_LOGINS`` wrong passwords in a row the account
-refuses every password, right or wrong, until ``LOCKOUT`` has passed or an admin unlocks it.
-Unknown emails cost the same Argon2 work as known ones, so timing does not reveal accounts.
-Session limits follow ASVS v4.0.3-3.3.2: 30 minutes idle, 12 hours absolute.
+A right password is only the first step: the second factor (``second_factor``) completes the
+sign-in. Wrong passwords count towards a lockout of the client that sent them, never of the whole
+account (``sign_in_lockout``). Unknown emails cost the same Argon2 work as known ones, so timing
+does not reveal accounts. Session limits follow ASVS v4.0.3-3.3.2: 30 minutes idle, 12 hours
+absolute.
 """
 
 from __future__ import annotations
@@ -18,9 +19,13 @@ from sqlalchemy.orm import Session
 from survey_app.models import StaffUser
 from survey_app.services.audit import record_event
 from survey_app.services.passwords import hash_password, verify_password
+from survey_app.services.sign_in_lockout import (
+    clear_failures,
+    forget_stale_failures,
+    is_locked_out,
+    record_failure,
+)
 
-MAX_FAILED_LOGINS = 10
-LOCKOUT = timedelta(minutes=30)
 IDLE_LIMIT = timedelta(minutes=30)
 ABSOLUTE_LIMIT = timedelta(hours=12)
 REAUTH_WINDOW = timedelta(minutes=15)
@@ -42,46 +47,41 @@ def find_staff(session: Session, email: str) -> StaffUser | None:
     return session.scalar(query)
 
 
-def is_locked(user: StaffUser, now: datetime) -> bool:
-    """True while a lockout is running."""
-    return user.locked_until is not None and user.locked_until > now
+def authenticate(
+    session: Session, email: str, password: str, client_key: str, now: datetime
+) -> StaffUser | None:
+    """The user when the password is right and ``client_key`` is not locked out; else ``None``.
 
-
-def authenticate(session: Session, email: str, password: str, now: datetime) -> StaffUser | None:
-    """The user when the email and password match an active, unlocked account; else ``None``.
-
-    Records success, failure and lockout in the audit log; never records the password.
+    This is the first of two steps: ``complete_sign_in`` follows the second factor. Records
+    failures and refusals in the audit log; never records the password.
     """
+    forget_stale_failures(session, now)
     user = find_staff(session, email)
     if user is None or not user.is_active_account:
         verify_password(_dummy_hash(), password)
         return None
-    if is_locked(user, now):
+    if is_locked_out(session, user, client_key, now):
         verify_password(_dummy_hash(), password)
         record_event(session, user, "login.refused_locked", subject=user.email)
         return None
     if not verify_password(user.password_hash, password):
-        _count_failure(session, user, now)
+        _count_failure(session, user, client_key, now)
         return None
-    _start_session(session, user, now)
+    if not user.session_token:
+        user.session_token = new_session_token()
+    record_event(session, user, "login.password_accepted", subject=user.email)
     return user
 
 
-def _count_failure(session: Session, user: StaffUser, now: datetime) -> None:
-    user.failed_logins += 1
+def _count_failure(session: Session, user: StaffUser, client_key: str, now: datetime) -> None:
     record_event(session, user, "login.failed", subject=user.email)
-    if user.failed_logins >= MAX_FAILED_LOGINS:
-        user.locked_until = now + LOCKOUT
-        user.failed_logins = 0
-        record_event(session, user, "account.locked", subject=user.email)
+    record_failure(session, user, client_key, now)
 
 
-def _start_session(session: Session, user: StaffUser, now: datetime) -> None:
-    user.failed_logins = 0
-    user.locked_until = None
+def complete_sign_in(session: Session, user: StaffUser, client_key: str, now: datetime) -> None:
+    """Record a full sign-in (password and second factor) and forget the client's failures."""
+    clear_failures(session, user, client_key)
     user.last_login_at = now
-    if not user.session_token:
-        user.session_token = new_session_token()
     record_event(session, user, "login.succeeded", subject=user.email)
 
 
@@ -105,11 +105,14 @@ def is_recently_confirmed(confirmed_at: datetime | None, now: datetime) -> bool:
     return confirmed_at is not None and now - confirmed_at <= REAUTH_WINDOW
 
 
-def confirm_password(session: Session, user: StaffUser, password: str, now: datetime) -> bool:
-    """Check a signed-in user's password again; wrong tries count towards the lockout."""
-    if is_locked(user, now) or not verify_password(user.password_hash, password):
-        _count_failure(session, user, now)
+def confirm_password(
+    session: Session, user: StaffUser, password: str, client_key: str, now: datetime
+) -> bool:
+    """Check a signed-in user's password again; wrong tries count towards the client's lockout."""
+    if is_locked_out(session, user, client_key, now):
         return False
-    user.failed_logins = 0
+    if not verify_password(user.password_hash, password):
+        _count_failure(session, user, client_key, now)
+        return False
     record_event(session, user, "login.password_confirmed", subject=user.email)
     return True

@@ -21,6 +21,7 @@ from survey_app.services.audit import now_utc, record_event
 from survey_app.services.auth import end_all_sessions, find_staff, normalise_email
 from survey_app.services.common_passwords import password_problem
 from survey_app.services.passwords import hash_password
+from survey_app.services.sign_in_lockout import unlock_account
 
 INVITE_LIFETIME = timedelta(days=7)
 UNUSABLE_PASSWORD = "!"  # Not an Argon2 hash, so no password ever matches it.
@@ -142,9 +143,8 @@ def set_active(session: Session, actor: StaffUser, user: StaffUser, *, active: b
 
 
 def unlock(session: Session, actor: StaffUser, user: StaffUser) -> None:
-    """Lift a lockout before it runs out."""
-    user.locked_until = None
-    user.failed_logins = 0
+    """Lift every client's lockout of ``user`` before it runs out."""
+    unlock_account(session, user)
     _audit(session, actor, "user.unlocked", user)
 
 

@@ -15,8 +15,9 @@ from survey_app.auth.access import ADMINS, recent_password_required, staff_requi
 from survey_app.extensions import db
 from survey_app.models import LocalAuthority, StaffUser
 from survey_app.services.audit import now_utc
-from survey_app.services.auth import is_locked
 from survey_app.services.authorities import list_authorities
+from survey_app.services.second_factor import reset_second_factor
+from survey_app.services.sign_in_lockout import locked_account_ids
 from survey_app.services.users import (
     AccountError,
     change_role,
@@ -35,8 +36,7 @@ def users() -> str:
         "admin/users/list.html",
         users=list_staff(db.session),
         role_labels=ROLE_LABELS,
-        now=now_utc(),
-        is_locked=is_locked,
+        locked_ids=locked_account_ids(db.session, now_utc()),
     )
 
 
@@ -92,7 +92,7 @@ def user_detail(user_id: int) -> str | Response:
         user=user,
         form=form,
         button=ButtonForm(),
-        locked=is_locked(user, now_utc()),
+        locked=user.id in locked_account_ids(db.session, now_utc()),
     )
 
 
@@ -121,6 +121,20 @@ def unlock_user(user_id: int) -> Response:
         unlock(db.session, current_user, user)
         db.session.commit()
         flash(_("Account unlocked."), "success")
+    return redirect(url_for("admin.user_detail", user_id=user_id))
+
+
+@bp.post("/users/<int:user_id>/second-factor/reset")
+@staff_required(*ADMINS)
+@recent_password_required
+def reset_user_second_factor(user_id: int) -> Response:
+    user = _user(user_id)
+    if ButtonForm().validate_on_submit():
+        reset_second_factor(db.session, current_user, user)
+        db.session.commit()
+        flash(
+            _("Second factor reset. They will set up their app again when they sign in."), "success"
+        )
     return redirect(url_for("admin.user_detail", user_id=user_id))
 
 

@@ -18,8 +18,8 @@ from playwright.sync_api import Browser, Page, expect
 from survey_app.extensions import db
 from survey_app.models import LocalAuthority
 from tests.browser.respond.conftest import answer_by_clicking, item_on
-from tests.factories import DEFAULT_PASSWORD, make_staff
-from tests.support.browser import assert_accessible
+from tests.factories import make_staff
+from tests.support.browser import assert_accessible, sign_in_staff
 
 TODAY = date.today()
 
@@ -34,10 +34,7 @@ def _staff(live_app: Flask, role: str, authority_id: int | None = None) -> tuple
 
 
 def sign_in(page: Page, live_url: str, email: str) -> None:
-    page.goto(f"{live_url}/auth/sign-in")
-    page.fill("#email", email)
-    page.fill("#password", DEFAULT_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    sign_in_staff(page, live_url, email)
     expect(page.locator("h1")).to_have_text("Survey rounds")
 
 

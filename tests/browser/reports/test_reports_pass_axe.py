@@ -14,7 +14,8 @@ from flask import Flask
 from playwright.sync_api import Browser, Page, expect
 
 from survey_app.extensions import db
-from tests.support.browser import assert_accessible
+from tests.factories import enrol_all_staff
+from tests.support.browser import assert_accessible, sign_in_staff
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -24,6 +25,8 @@ def admin_login(live_app: Flask) -> Iterator[tuple[str, str, int]]:
     """The demo admin's email and passphrase, and the demo's current round id."""
     with live_app.app_context():
         result = live_app.test_cli_runner().invoke(args=["demo", "seed"])
+        enrol_all_staff(db.session)
+        db.session.commit()
     seed = json.loads(result.output.strip().splitlines()[-1])
     admin = next(login for login in seed["staff"] if login["role"] == "programme_admin")
     yield admin["email"], admin["password"], seed["round_id"]
@@ -48,10 +51,7 @@ def test_report_pages_pass_axe(
     report_page: Page, live_url: str, admin_login: tuple[str, str, int], lang: str
 ) -> None:
     email, password, round_id = admin_login
-    report_page.goto(f"{live_url}/auth/sign-in")
-    report_page.fill("#email", email)
-    report_page.fill("#password", password)
-    report_page.locator("form button[type=submit]").last.click()
+    sign_in_staff(report_page, live_url, email, password)
     expect(report_page.locator("h1")).to_have_text("Survey rounds")
     paths = (
         f"/reports/rounds/{round_id}",

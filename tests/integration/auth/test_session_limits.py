@@ -1,4 +1,4 @@
-"""Staff sessions end after 30 idle minutes or 12 hours, and sensitive pages re-ask the password."""
+"""Staff sessions end after 30 idle minutes or 12 hours; sensitive pages re-ask who you are."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from survey_app.auth.sessions import BACKGROUND_HEADER
 from survey_app.services.audit import now_utc
 from tests.factories import DEFAULT_PASSWORD, make_staff
-from tests.integration.auth.staff_client import post_form, sign_in
+from tests.integration.auth.staff_client import post_form, sign_in, totp_code
 
 
 def _age_session(client: FlaskClient, **ages: timedelta) -> None:
@@ -52,7 +52,7 @@ def test_background_refreshes_do_not_count_as_activity(officer_client: FlaskClie
     assert officer_client.get("/admin/").status_code == 302
 
 
-def test_user_management_asks_for_the_password_after_15_minutes(
+def test_user_management_asks_for_the_password_and_a_code_after_15_minutes(
     client: FlaskClient, session: Session
 ) -> None:
     admin = make_staff(session, role="programme_admin")
@@ -62,8 +62,12 @@ def test_user_management_asks_for_the_password_after_15_minutes(
     _age_session(client, confirmed_at=timedelta(minutes=16))
     page = client.get("/admin/users")
     assert page.headers["Location"] == "/auth/confirm?next=/admin/users"
-    wrong = post_form(client, "/auth/confirm?next=/admin/users", {"password": "not my password!"})
-    assert "Enter your correct password" in wrong.get_data(as_text=True)
-    right = post_form(client, "/auth/confirm?next=/admin/users", {"password": DEFAULT_PASSWORD})
+    confirm = "/auth/confirm?next=/admin/users"
+    wrong = post_form(client, confirm, {"password": "not my password!", "code": "123456"})
+    assert "Enter your correct password and the code shown now" in wrong.get_data(as_text=True)
+    no_code = post_form(client, confirm, {"password": DEFAULT_PASSWORD})
+    assert "Enter the 6-digit code" in no_code.get_data(as_text=True)
+    code = totp_code(client.application, admin.id)
+    right = post_form(client, confirm, {"password": DEFAULT_PASSWORD, "code": code})
     assert right.headers["Location"] == "/admin/users"
     assert client.get("/admin/users").status_code == 200

@@ -1,9 +1,10 @@
 """The report specifications share one seeded demo per module: building it costs seconds.
 
 ``demo`` runs the real ``flask demo seed`` (four authorities, two rounds each, synthetic
-answers and moderated quotes) once per module and database, and empties every table after the
-module. Tests in these modules sign in with ``staff_client`` and must not use the ``session``
-or ``client`` fixtures, which empty the tables after every test.
+answers and moderated quotes) once per module and database, sets every demo account up with
+the factories' authenticator secret, and empties every table after the module. Tests in these
+modules sign in with ``staff_client`` and must not use the ``session`` or ``client`` fixtures,
+which empty the tables after every test.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from sqlalchemy import select
 
 from survey_app.extensions import db
 from survey_app.models import LocalAuthority, StaffUser, SurveyRound
+from tests.factories import enrol_all_staff
 from tests.integration.auth.conftest import fresh_rate_limits  # noqa: F401 (an autouse fixture)
 from tests.integration.auth.staff_client import sign_in
 
@@ -47,6 +49,8 @@ def demo(app: Flask) -> Iterator[Demo]:
         result = app.test_cli_runner().invoke(args=["demo", "seed"])
         assert result.exit_code == 0, result.output
         seed = json.loads(result.output.strip().splitlines()[-1])
+        enrol_all_staff(db.session)
+        db.session.commit()
         seeded = Demo(
             passwords={login["email"]: login["password"] for login in seed["staff"]},
             current_round_id=seed["round_id"],
@@ -80,18 +84,45 @@ def _latest_round_of(code: str) -> int:
     return db.session.scalars(query).first()
 
 
+@pytest.fixture(scope="module")
+def signed_in_sessions(app: Flask, demo: Demo) -> dict[str, FlaskClient]:
+    """One real sign-in per account and module; ``staff_client`` hands out copies of it.
+
+    Signing the same account in afresh for every test would spend a new authenticator code
+    each time, and only three are valid in any half minute.
+    """
+    return {}
+
+
 @pytest.fixture
-def staff_client(app: Flask, demo: Demo) -> Callable[[str], FlaskClient]:
-    """A client signed in as the staff user with ``email`` (demo logins use their passphrase,
-    others the factories' default password)."""
+def staff_client(
+    app: Flask, demo: Demo, signed_in_sessions: dict[str, FlaskClient]
+) -> Callable[[str], FlaskClient]:
+    """A new client signed in as the staff user with ``email`` (demo logins use their
+    passphrase, others the factories' default password)."""
 
     def signed_in(email: str) -> FlaskClient:
-        client = app.test_client()
-        with app.app_context():
-            user = db.session.scalars(select(StaffUser).where(StaffUser.email == email)).one()
-            password = demo.passwords.get(email)
-        response = sign_in(client, user, password) if password else sign_in(client, user)
-        assert response.status_code == 302, "sign-in failed"
-        return client
+        if email not in signed_in_sessions:
+            signed_in_sessions[email] = _sign_in(app, demo, email)
+        return _copy(app, signed_in_sessions[email])
 
     return signed_in
+
+
+def _sign_in(app: Flask, demo: Demo, email: str) -> FlaskClient:
+    client = app.test_client()
+    with app.app_context():
+        user = db.session.scalars(select(StaffUser).where(StaffUser.email == email)).one()
+        password = demo.passwords.get(email)
+    response = sign_in(client, user, password) if password else sign_in(client, user)
+    assert response.status_code == 302, "sign-in failed"
+    return client
+
+
+def _copy(app: Flask, original: FlaskClient) -> FlaskClient:
+    """A client with ``original``'s session cookie and address (sessions are address-bound)."""
+    client = app.test_client()
+    client.environ_base.update(original.environ_base)
+    name = app.config["SESSION_COOKIE_NAME"]
+    client.set_cookie(name, original.get_cookie(name).value)
+    return client

@@ -56,3 +56,13 @@ def test_proxies_default_to_none_and_must_be_a_whole_number(tmp_path: Path) -> N
     assert from_env(tmp_path, env={"CARE_VOICES_PROXIES": "2"}).proxies == 2
     with pytest.raises(ConfigError, match="CARE_VOICES_PROXIES"):
         from_env(tmp_path, env={"CARE_VOICES_PROXIES": "yes"})
+
+
+def test_the_demo_may_skip_the_second_factor_but_never_in_production(tmp_path: Path) -> None:
+    demo = {"CARE_VOICES_DEMO_WITHOUT_SECOND_FACTOR": "1"}
+    settings = from_env(tmp_path, env=demo).flask_settings()
+    assert settings["CARE_VOICES_DEMO_WITHOUT_SECOND_FACTOR"] is True
+    assert from_env(tmp_path, env={}).demo_without_second_factor is False
+    production = {"CARE_VOICES_ENV": "production", "SECRET_KEY": "x" * 64, **demo}
+    with pytest.raises(ConfigError, match="second factor"):
+        from_env(tmp_path, env=production)

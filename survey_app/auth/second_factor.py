@@ -1,0 +1,112 @@
+"""The second sign-in step: set up an authenticator app, then enter its code or a recovery code.
+
+Each page serves only the account whose password was just right (``pending_user``); anyone
+else is sent back to sign in. Tries are limited per account, whatever the client, and audited.
+"""
+
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from werkzeug.wrappers import Response
+
+from survey_app.auth import bp
+from survey_app.auth.access import safe_next
+from survey_app.auth.forms import AuthenticatorCodeForm, RecoveryCodeForm
+from survey_app.auth.routes import finish_sign_in, second_factor_limit
+from survey_app.auth.sessions import pending_user
+from survey_app.extensions import db
+from survey_app.models import StaffUser
+from survey_app.services.audit import now_utc
+from survey_app.services.second_factor import (
+    check_code,
+    confirm_enrolment,
+    pending_secret,
+    provisioning_uri,
+    qr_data_uri,
+    recovery_codes_left,
+    spaced,
+    use_recovery_code,
+)
+
+
+def _next_url() -> str:
+    return safe_next(request.args.get("next"), url_for("admin.rounds"))
+
+
+def _back_to_sign_in() -> Response:
+    flash(_("Sign in again to continue."), "info")
+    return redirect(url_for("auth.login"))
+
+
+@bp.route("/second-factor", methods=["GET", "POST"])
+@second_factor_limit
+def second_factor() -> str | Response:
+    user = pending_user()
+    if user is None:
+        return _back_to_sign_in()
+    if not user.has_second_factor:
+        return redirect(url_for("auth.set_up_second_factor", **request.args))
+    form = AuthenticatorCodeForm()
+    if form.validate_on_submit():
+        if check_code(db.session, user, form.code.data, now_utc()):
+            finish_sign_in(user)
+            return redirect(_next_url())
+        db.session.commit()  # Keep the audit event.
+        form.code.errors.append(_("Enter the 6-digit code your app shows now"))
+    return render_template("auth/second_factor.html", form=form)
+
+
+@bp.route("/second-factor/recovery", methods=["GET", "POST"])
+@second_factor_limit
+def recovery() -> str | Response:
+    user = pending_user()
+    if user is None or not user.has_second_factor:
+        return _back_to_sign_in()
+    form = RecoveryCodeForm()
+    if form.validate_on_submit():
+        if use_recovery_code(db.session, user, form.code.data, now_utc()):
+            left = recovery_codes_left(db.session, user)
+            finish_sign_in(user)
+            flash(
+                _(
+                    "Recovery codes left: %(num)d. If you are running out, ask a programme admin"
+                    " to reset your second factor.",
+                    num=left,
+                ),
+                "info",
+            )
+            return redirect(_next_url())
+        db.session.commit()
+        form.code.errors.append(_("Enter one of your recovery codes that has not been used"))
+    return render_template("auth/recovery.html", form=form)
+
+
+@bp.route("/second-factor/set-up", methods=["GET", "POST"])
+@second_factor_limit
+def set_up_second_factor() -> str | Response:
+    user = pending_user()
+    if user is None:
+        return _back_to_sign_in()
+    if user.has_second_factor:
+        return redirect(url_for("auth.second_factor", **request.args))
+    secret = pending_secret(db.session, user)
+    db.session.commit()  # A reload shows the same QR code.
+    form = AuthenticatorCodeForm()
+    if form.validate_on_submit():
+        codes = confirm_enrolment(db.session, user, form.code.data, now_utc())
+        if codes is not None:
+            finish_sign_in(user)
+            return render_template("auth/recovery_codes.html", codes=codes, next=_next_url())
+        db.session.commit()
+        form.code.errors.append(_("Enter the 6-digit code your app shows now"))
+    return _set_up_page(user, secret, form)
+
+
+def _set_up_page(user: StaffUser, secret: str, form: AuthenticatorCodeForm) -> str:
+    return render_template(
+        "auth/set_up_second_factor.html",
+        form=form,
+        qr=qr_data_uri(provisioning_uri(user, secret)),
+        secret=spaced(secret),
+    )
