@@ -59,7 +59,9 @@ STAFF_ENDPOINTS = {
     *("admin.revoke", "admin.forget_codes", "admin.edit_round", "admin.moderate"),
     *("admin.paper_check", "admin.paper_new", "admin.new_round", "admin.user_detail"),
     *("admin.toggle_active", "admin.unlock_user", "admin.invite_staff"),
+    "admin.reset_user_second_factor",
     *("auth.confirm", "auth.invite", "auth.login", "auth.logout"),
+    *("auth.second_factor", "auth.recovery", "auth.set_up_second_factor"),
     "reports.edit_actions",
 }
 # No shrinking: a CI fuzzer should fail fast; the failing post is printed in full anyway.
