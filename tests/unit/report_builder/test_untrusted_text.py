@@ -23,9 +23,8 @@ def test_markup_characters_become_entities_and_everything_else_is_kept(text, mar
 
 @pytest.mark.parametrize("trigger", FORMULA_TRIGGERS)
 def test_text_starting_with_a_formula_trigger_gets_a_leading_quote(trigger):
-    assert defuse_formula(f'{trigger}HYPERLINK("http://evil.test")') == (
-        f'\'{trigger}HYPERLINK("http://evil.test")'
-    )
+    formula = f'{trigger}HYPERLINK("http://evil.test")'
+    assert defuse_formula(formula) == "'" + formula
 
 
 @pytest.mark.parametrize("text", ["more trips please", "a = b", "", "'=already quoted", "[c]"])
