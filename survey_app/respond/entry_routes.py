@@ -36,9 +36,20 @@ from survey_app.services.respond_entry import (
 )
 from survey_app.services.responses import start_response, version_of
 
-CODE_ENTRY_LIMIT = "10 per minute; 100 per hour"
+CODE_ENTRY_LIMIT = "10 per minute; 100 per hour; 200 per day"
+"""Refused codes from one address, shared by code links, the code form and resume codes. Codes
+that let someone in never count, so a class of children behind one school address all get in."""
 SURVEY_POST_LIMIT = "60 per minute"
-code_entry_limit = limiter.shared_limit(CODE_ENTRY_LIMIT, scope="code-entry")
+
+
+def code_refused(response: HttpResponse) -> bool:
+    """True unless the code let the respondent in: every way in is a 303 redirect."""
+    return response.status_code != 303
+
+
+code_entry_limit = limiter.shared_limit(
+    CODE_ENTRY_LIMIT, scope="code-entry", deduct_when=code_refused
+)
 
 
 @bp.get("/start")
@@ -51,19 +62,30 @@ def start() -> str:
 def enter_code() -> HttpResponse | tuple[str, int]:
     try:
         code = admit_code(db.session, request.form.get("code", ""))
-    except EntryRefusedError as refused:
-        if refused.reason != "unknown":
-            raise
-        error = _("We could not find that code. Check it and try again")
-        return render_template("respond/start.html", error=error), form_status(error)
+    except EntryRefusedError:
+        return _refused()
     return _admit(code)
 
 
 @bp.get("/s/<code>")
 @code_entry_limit
-def code_link(code: str) -> HttpResponse:
+def code_link(code: str) -> HttpResponse | tuple[str, int]:
     """Where QR posters point: admit the code, then drop it from the address bar."""
-    return _admit(admit_code(db.session, code))
+    try:
+        admitted = admit_code(db.session, code)
+    except EntryRefusedError:
+        return _refused()
+    return _admit(admitted)
+
+
+def _refused() -> tuple[str, int]:
+    """The one answer to a code that cannot start a survey, whether it is unknown, revoked or
+    for a closed round, so a guesser cannot tell which codes exist; the child is told what to
+    do in every case."""
+    error = _(
+        "That code does not work. Check it and try again, or ask the adult who gave it to you"
+    )
+    return render_template("respond/start.html", error=error), form_status(error)
 
 
 def _admit(code: AccessCode) -> HttpResponse:

@@ -18,7 +18,6 @@ from survey_app.respond.entry_routes import (
 from survey_app.respond.journey import (
     ENTRY_KEY,
     RESPONSE_KEY,
-    RoundClosedError,
     SessionEndedError,
     begin,
     current_journey,
@@ -91,10 +90,12 @@ def resume() -> str:
 @code_entry_limit
 def enter_resume_code() -> HttpResponse | tuple[str, int]:
     response = find_resumable(db.session, request.form.get("code", ""))
-    if response is None:
-        error = _("We could not find that resume code. Check it and try again")
+    # A closed round's code is refused like an unknown one, so guessing finds no codes.
+    if response is None or not round_is_open(response.round):
+        error = _(
+            "That resume code does not work. Check it and try again. If it still does not "
+            "work, the survey may have closed"
+        )
         return render_template("respond/resume.html", error=error), form_status(error)
-    if not round_is_open(response.round):
-        raise RoundClosedError
     begin(response)
     return redirect(url_for("respond.carry_on"), 303)

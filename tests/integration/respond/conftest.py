@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import select
+from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from questionnaires import InstrumentVersion, Item, load_catalogue
-from survey_app.extensions import limiter
+from survey_app.extensions import db, limiter
 from survey_app.models import Answer, Response, SurveyRound
 from tests.factories import ALL_INSTRUMENTS, make_access_code, make_round
 
 _TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
+_PER_RESPONSE = re.compile(r'(name="csrf_token" value|nonce)="[^"]*"')
 
 
 @pytest.fixture(autouse=True)
@@ -39,6 +42,27 @@ def post(client: FlaskClient, path: str, data: dict | None = None, **kwargs):
     """POST a form as a browser would: with a valid CSRF token, accepting HTML."""
     kwargs.setdefault("headers", BROWSER)
     return client.post(path, data={"csrf_token": token(client), **(data or {})}, **kwargs)
+
+
+@contextmanager
+def counted_statements() -> Iterator[list[str]]:
+    """Collect the SQL statements run inside the block (needs an app context)."""
+    statements: list[str] = []
+
+    def _count(conn, cursor, statement, *args) -> None:
+        statements.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", _count)
+    try:
+        yield statements
+    finally:
+        event.remove(db.engine, "before_cursor_execute", _count)
+
+
+def same_words(page) -> str:
+    """The page's HTML without what changes on every response (CSRF token, CSP nonce), so two
+    pages can be compared for the same words and markup."""
+    return _PER_RESPONSE.sub(r'\1=""', page.get_data(as_text=True))
 
 
 def open_round(session: Session, instruments=ALL_INSTRUMENTS, **fields) -> SurveyRound:

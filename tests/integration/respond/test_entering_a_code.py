@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, datetime, timedelta
 
+import pytest
+import time_machine
 from flask.testing import FlaskClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -12,7 +14,15 @@ from survey_app.extensions import db
 from survey_app.models import Response
 from tests.conftest import make_test_app
 from tests.factories import make_access_code
-from tests.integration.respond.conftest import open_round, post, the_response
+from tests.integration.respond.conftest import (
+    BROWSER,
+    counted_statements,
+    open_round,
+    post,
+    same_words,
+    the_response,
+    token,
+)
 
 
 def test_a_typed_code_is_forgiven_its_case_and_spacing(
@@ -32,39 +42,47 @@ def test_an_unknown_typed_code_is_shown_kindly_on_the_same_page(
     page = post(client, "/start", {"code": "no-such-code-11"})
     html = page.get_data(as_text=True)
     assert page.status_code == 200
-    assert "We could not find that code" in html
+    assert "That code does not work" in html
+    assert "ask the adult who gave it to you" in html
     assert 'href="#code"' in html
 
 
-def test_an_unknown_poster_link_gets_a_kind_page_not_a_stack_trace(client: FlaskClient) -> None:
-    page = client.get("/s/no-such-code-11", headers={"Accept": "text/html"})
-    assert page.status_code == 404
-    assert "We could not find that survey" in page.get_data(as_text=True)
-
-
-def test_a_revoked_code_says_what_to_do(client: FlaskClient, session: Session) -> None:
-    _code, clear = make_access_code(session, open_round(session), is_revoked=True)
+def _refused_codes(session: Session) -> dict[str, str]:
+    """A code of each kind a guesser could hit: made up, revoked, and a closed round's."""
+    _revoked, revoked = make_access_code(session, open_round(session), is_revoked=True)
+    _closed, closed = make_access_code(session, open_round(session, status="closed"))
     session.commit()
-    page = client.get(f"/s/{clear}", headers={"Accept": "text/html"})
-    assert page.status_code == 403
-    assert "This code no longer works" in page.get_data(as_text=True)
+    return {"unknown": "no-such-code-11", "revoked": revoked, "closed": closed}
 
 
-def test_a_code_for_a_closed_round_says_the_survey_is_closed(
-    client: FlaskClient, session: Session
+def _attempt(client: FlaskClient, how: str, code: str) -> tuple[int, str, int]:
+    """One try of ``code``, typed or from a poster link: the status, the page with the code
+    itself blanked, and how many SQL statements it took."""
+    data = {"csrf_token": token(client), "code": code}
+    with counted_statements() as statements:
+        if how == "typed":
+            page = client.post("/start", data=data, headers=BROWSER)
+        else:
+            page = client.get(f"/s/{code}", headers=BROWSER)
+    return page.status_code, same_words(page).replace(code, "CODE"), len(statements)
+
+
+@pytest.mark.parametrize("how", ["typed", "link"])
+def test_unknown_revoked_and_closed_codes_answer_alike(
+    client: FlaskClient, session: Session, how: str
 ) -> None:
-    yesterday = date.today() - timedelta(days=1)
-    survey_round = open_round(session, closes_on=yesterday, opens_on=yesterday)
-    _code, clear = make_access_code(session, survey_round)
-    session.commit()
-    page = client.get(f"/s/{clear}", headers={"Accept": "text/html"})
-    assert page.status_code == 403
-    assert "This survey is closed" in page.get_data(as_text=True)
+    """A guesser cannot tell which codes exist: the same status, page and database work."""
+    answers = {kind: _attempt(client, how, code) for kind, code in _refused_codes(session).items()}
+    assert answers["revoked"] == answers["closed"] == answers["unknown"]
+    status, page, _statements = answers["unknown"]
+    assert status == 200
+    assert "That code does not work. Check it and try again, or ask the adult" in page
 
 
-def test_scripts_get_a_short_400_style_reply_for_a_refused_code(client: FlaskClient) -> None:
-    page = client.get("/s/no-such-code-11", headers={"Accept": "application/json"})
-    assert page.get_data(as_text=True) == "404\n"
+def test_scripts_get_a_400_for_any_refused_code(client: FlaskClient, session: Session) -> None:
+    json = {"Accept": "application/json"}
+    codes = _refused_codes(session).values()
+    assert {client.get(f"/s/{code}", headers=json).status_code for code in codes} == {400}
 
 
 def test_code_entry_is_rate_limited_without_storing_addresses(
@@ -78,6 +96,46 @@ def test_code_entry_is_rate_limited_without_storing_addresses(
         db.engine.dispose()
     assert statuses[:10] == [200] * 10
     assert statuses[10] == 429
+
+
+def test_a_class_behind_one_address_all_get_in_whatever_mistakes_came_first(
+    database_url: str, session: Session
+) -> None:
+    """Codes that let someone in never count: 40 children at one school, after 9 typing
+    mistakes (one short of the minute's limit), all start."""
+    _code, clear = make_access_code(session, open_round(session))
+    session.commit()
+    limited_app = make_test_app(database_url, RATELIMIT_ENABLED=True)
+    mistakes = [
+        post(limited_app.test_client(), "/start", {"code": "wrong-code-10"}).status_code
+        for _ in range(9)
+    ]
+    entries = [
+        post(limited_app.test_client(), "/start", {"code": clear}).status_code for _ in range(40)
+    ]
+    with limited_app.app_context():
+        db.engine.dispose()
+    assert mistakes == [200] * 9
+    assert entries == [303] * 40
+
+
+def test_failed_codes_from_one_address_stop_at_200_a_day(
+    database_url: str, session: Session
+) -> None:
+    """One failure every 7 minutes stays under the minute and hour limits all day; the day's
+    201st failure is refused. The day starts just after midnight UTC, when the hashed address
+    the counters are keyed on changes."""
+    limited_app = make_test_app(database_url, RATELIMIT_ENABLED=True)
+    guesser = limited_app.test_client()
+    statuses = []
+    with time_machine.travel(datetime(2027, 3, 1, 0, 0, 30, tzinfo=UTC), tick=False) as clock:
+        for _ in range(201):
+            statuses.append(post(guesser, "/start", {"code": "wrong-code-10"}).status_code)
+            clock.shift(timedelta(minutes=7))
+    with limited_app.app_context():
+        db.engine.dispose()
+    assert statuses[:200] == [200] * 200
+    assert statuses[200] == 429
 
 
 def test_a_child_in_care_is_asked_care_status_then_age_then_welcomed(

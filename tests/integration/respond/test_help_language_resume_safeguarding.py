@@ -15,6 +15,7 @@ from tests.integration.respond.conftest import (
     item_of_type,
     open_round,
     post,
+    same_words,
     stored_answers,
     the_response,
     version,
@@ -113,7 +114,26 @@ def test_a_resume_code_continues_the_same_response_in_another_browser(
 def test_an_unknown_resume_code_is_shown_kindly(client: FlaskClient, session: Session) -> None:
     page = post(client, "/resume", {"code": "not-a-real-code-12"})
     assert page.status_code == 200
-    assert "We could not find that resume code" in page.get_data(as_text=True)
+    assert "That resume code does not work" in page.get_data(as_text=True)
+
+
+def _saved_resume_code(client: FlaskClient, session: Session) -> str:
+    enter(client, session)
+    shown = post(client, "/save").get_data(as_text=True)
+    return BeautifulSoup(shown, "html.parser").select_one("#resume-code").get_text(strip=True)
+
+
+def test_a_closed_rounds_resume_code_answers_like_an_unknown_one(
+    app, client: FlaskClient, session: Session
+) -> None:
+    """A guesser cannot tell a real resume code of a closed round from a made-up one."""
+    code = _saved_resume_code(client, session)
+    the_response(session).round.status = "closed"
+    session.commit()
+    closed = post(app.test_client(), "/resume", {"code": code})
+    unknown = post(app.test_client(), "/resume", {"code": "not-a-real-code-12"})
+    assert closed.status_code == unknown.status_code == 200
+    assert same_words(closed) == same_words(unknown)
 
 
 def test_a_completed_response_cannot_be_resumed(app, client: FlaskClient, session: Session) -> None:
@@ -122,7 +142,7 @@ def test_a_completed_response_cannot_be_resumed(app, client: FlaskClient, sessio
     code = BeautifulSoup(shown, "html.parser").select_one("#resume-code").get_text(strip=True)
     post(client, "/check")
     page = post(app.test_client(), "/resume", {"code": code})
-    assert "We could not find that resume code" in page.get_data(as_text=True)
+    assert "That resume code does not work" in page.get_data(as_text=True)
 
 
 def test_worrying_free_text_is_flagged_and_help_is_shown_at_once(
