@@ -13,7 +13,7 @@ import io
 
 import pandas as pd
 
-from report_builder.model import Marker
+from report_builder.model import Classification, Marker
 from report_builder.render.untrusted_text import defuse_formula
 from report_builder.report_model import Report
 
@@ -23,6 +23,10 @@ CSV_LINE_END = "\r\n"
 """RFC 4180's line end. Python's csv writer quotes a cell holding any character of the line
 end, so with CRLF a carriage return inside a quote is quoted too, and cannot start a new row
 whose first cell a spreadsheet would run as a formula."""
+
+
+PROVISIONAL_MARK = "#"
+"""How the title line of an open round's CSV files starts."""
 
 
 def report_tables(report: Report) -> dict[str, pd.DataFrame]:
@@ -40,11 +44,33 @@ def report_tables(report: Report) -> dict[str, pd.DataFrame]:
 
 
 def report_csv(report: Report) -> dict[str, bytes]:
-    """Each table as CSV bytes, keyed by file name (``indicators.csv`` ...)."""
+    """Each table as CSV bytes, keyed by file name (``indicators.csv`` ...).
+
+    An open round's files start with one title line, a single cell beginning ``#`` that says
+    the figures are provisional (R-STAT-7); ``read_report_csv`` reads either kind.
+    """
+    title = _provisional_line(report)
     return {
-        f"{name}.csv": table.to_csv(index=False, lineterminator=CSV_LINE_END).encode(CSV_ENCODING)
+        f"{name}.csv": (title + table.to_csv(index=False, lineterminator=CSV_LINE_END)).encode(
+            CSV_ENCODING
+        )
         for name, table in _spreadsheet_tables(report).items()
     }
+
+
+def read_report_csv(body: bytes) -> pd.DataFrame:
+    """A table written by ``report_csv``, as text, skipping the provisional title line."""
+    text = body.decode(CSV_ENCODING)
+    skip = 1 if text.startswith(PROVISIONAL_MARK) else 0
+    return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, skiprows=skip)
+
+
+def _provisional_line(report: Report) -> str:
+    """The title line of an open round's CSV files, or ""."""
+    if not report.is_provisional:
+        return ""
+    line = pd.DataFrame([[f"{PROVISIONAL_MARK} {report.provisional_text}"]])
+    return line.to_csv(index=False, header=False, lineterminator=CSV_LINE_END)
 
 
 def report_xlsx(report: Report) -> bytes | None:
@@ -52,9 +78,12 @@ def report_xlsx(report: Report) -> bytes | None:
     if importlib.util.find_spec("openpyxl") is None:
         return None
     buffer = io.BytesIO()
+    start = 1 if report.is_provisional else 0
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         for name, table in _spreadsheet_tables(report).items():
-            table.to_excel(writer, sheet_name=name[:31], index=False)
+            table.to_excel(writer, sheet_name=name[:31], index=False, startrow=start)
+            if report.is_provisional:
+                writer.sheets[name[:31]].cell(row=1, column=1, value=report.provisional_text)
     return buffer.getvalue()
 
 
@@ -102,6 +131,7 @@ def _comparisons(report: Report) -> pd.DataFrame:
                 "comparator_percent": _shown(c.comparator_percent, ""),
                 "comparator_base": _shown(c.comparator_base, ""),
                 "result": c.text,
+                "tier": c.tier.value if c.tier else "",
                 "classification": c.classification_text,
                 "difference_points": _shown(c.difference, ""),
                 "interval_lower": _shown(c.interval_lower, ""),
@@ -110,6 +140,7 @@ def _comparisons(report: Report) -> pd.DataFrame:
                 "adjusted_p_value": _shown(c.adjusted_pvalue, ""),
                 "method": c.method or "",
                 "note": c.note,
+                "caution": c.caveat,
             }
             for r in report.results()
             for c in r.comparisons
@@ -159,25 +190,37 @@ def _demographics(report: Report) -> pd.DataFrame:
 
 
 def _highlights(report: Report) -> pd.DataFrame:
-    """Bright spots and areas for improvement as sentences."""
+    """Bright spots, areas for improvement and results worth looking into, as sentences."""
+    rows = [
+        {
+            "classification": h.classification.value,
+            "indicator_id": h.indicator_id,
+            "age_band": h.age_band,
+            "comparison": h.kind.value,
+            "text": h.text,
+        }
+        for h in (*report.bright_spots, *report.areas_for_improvement)
+    ]
+    rows += [
+        {
+            "classification": Classification.WORTH_LOOKING_INTO.value,
+            "indicator_id": w.indicator_id,
+            "age_band": w.age_band,
+            "comparison": "",
+            "text": w.text,
+        }
+        for w in report.worth_looking_into
+    ]
     return pd.DataFrame(
-        [
-            {
-                "classification": h.classification.value,
-                "indicator_id": h.indicator_id,
-                "age_band": h.age_band,
-                "comparison": h.kind.value,
-                "text": h.text,
-            }
-            for h in (*report.bright_spots, *report.areas_for_improvement)
-        ],
+        rows,
         columns=["classification", "indicator_id", "age_band", "comparison", "text"],
     )
 
 
 def _notes(report: Report) -> pd.DataFrame:
-    """Marker notes, the significance note and the methods paragraphs."""
+    """Marker notes, cohort cautions, the significance note and the methods paragraphs."""
     methods = report.methods
-    notes = [*methods.marker_notes, methods.significance_note, *methods.paragraphs]
+    cautions = [f"{c.age_band_label}: {c.text}" for c in report.cohort_caveats]
+    notes = [*methods.marker_notes, *cautions, methods.significance_note, *methods.paragraphs]
     notes += [source.text for source in methods.benchmark_sources]
     return pd.DataFrame({"note": notes})

@@ -37,7 +37,7 @@ from report_builder.model import ComparisonKind
 from report_builder.render.charts import SectionChart, chart_drawing, section_charts
 from report_builder.render.pdf_text import pdf_text
 from report_builder.render.untrusted_text import escape_markup
-from report_builder.report_model import IndicatorResult, Report
+from report_builder.report_model import CohortCaveat, IndicatorResult, Report
 
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"),)
 LANGUAGE_TAGS = {"en": "en-GB", "cy": "cy"}
@@ -78,7 +78,12 @@ def report_pdf(
         bottomMargin=20 * mm,
     )
     story = _story(report, styles, words, html_url=html_url, data_url=data_url)
-    footer = functools.partial(_footer, words=words, font=styles["BodyText"].fontName)
+    footer = functools.partial(
+        _footer,
+        words=words,
+        font=styles["BodyText"].fontName,
+        provisional=words["provisional_footer"] if report.is_provisional else "",
+    )
     document.multiBuild(story, onFirstPage=footer, onLaterPages=footer)
     return buffer.getvalue()
 
@@ -95,7 +100,11 @@ def _story(report: Report, styles, words: dict[str, str], *, html_url, data_url)
     for section in report.sections:
         story.append(_heading(section.title, styles, 0))
         story += _section_charts(
-            [c for c in charts if c.domain == section.domain], section.results, styles, words
+            [c for c in charts if c.domain == section.domain],
+            section.results,
+            styles,
+            words,
+            report.cohort_caveats,
         )
     story += _quotes(report, styles, words)
     story += _methods(report, styles, words)
@@ -110,6 +119,11 @@ def _cover(report: Report, styles, words, *, html_url, data_url) -> list:
         _paragraph(report.title, styles["Title"]),
         _paragraph(f"{report.la_name} ({report.la_code})", styles["Heading2"]),
         _paragraph(f"{words['generated']}: {report.generated_on_text}", styles["BodyText"]),
+        *(
+            [_paragraph(report.provisional_text, styles["Heading2"])]
+            if report.is_provisional
+            else []
+        ),
         Spacer(1, 10 * mm),
         Paragraph(" ".join([escape_markup(words["not_accessible"]), *links]), styles["BodyText"]),
         PageBreak(),
@@ -117,15 +131,23 @@ def _cover(report: Report, styles, words, *, html_url, data_url) -> list:
 
 
 def _highlights(report: Report, styles, words) -> list:
-    """Bright spots, then areas for improvement, as bulleted sentences."""
+    """Bright spots, areas for improvement, results worth looking into and the cautions on
+    who took part, as bulleted sentences."""
     story = [_heading(words["summary"], styles, 0)]
-    for title, items in (
-        (words["bright_spots"], report.bright_spots),
-        (words["areas"], report.areas_for_improvement),
-    ):
+    lists = [
+        (words["bright_spots"], [h.text for h in report.bright_spots]),
+        (words["areas"], [h.text for h in report.areas_for_improvement]),
+        (words["worth_looking_into"], [w.text for w in report.worth_looking_into]),
+    ]
+    if report.cohort_caveats:
+        cautions = [f"{c.age_band_label}: {c.text}" for c in report.cohort_caveats]
+        lists.append((words["caution"], cautions))
+    for title, texts in lists:
         story.append(_heading(title, styles, 1))
-        texts = [h.text for h in items] or [words["none"]]
-        story += [_paragraph(text, styles["BodyText"], bulletText="•") for text in texts]
+        story += [
+            _paragraph(text, styles["BodyText"], bulletText="•")
+            for text in texts or [words["none"]]
+        ]
     story.append(_paragraph(report.methods.significance_note, styles["Italic"]))
     return story
 
@@ -153,12 +175,17 @@ def _respondents(report: Report, styles, words) -> list:
     return story
 
 
-def _section_charts(charts: Sequence[SectionChart], results, styles, words) -> list:
-    """Each age band's chart, immediately followed by its data table."""
+def _section_charts(
+    charts: Sequence[SectionChart], results, styles, words, caveats: Sequence[CohortCaveat]
+) -> list:
+    """Each age band's chart, its cohort caveats, then its data table."""
     story = []
     for chart in charts:
         band_results = [r for r in results if r.age_band == chart.age_band]
         story.append(_paragraph(chart.layout.title, styles["Heading3"]))
+        story += [
+            _paragraph(c.text, styles["Italic"]) for c in caveats if c.age_band == chart.age_band
+        ]
         story.append(KeepTogether([chart_drawing(chart.layout)]))
         story.append(
             _table(
@@ -177,7 +204,7 @@ def _data_rows(results: Sequence[IndicatorResult], words) -> list[list[str]]:
     for result in results:
         compared = "; ".join(
             f"{c.comparator_label}: {c.text}"
-            + (f" ({c.comparator_percent_text})" if c.comparator_percent_text else "")
+            + (f" ({c.comparator_text})" if c.comparator_text else "")
             for c in result.comparisons
             if c.kind is not ComparisonKind.NATIONAL or c.status.value != "no_benchmark"
         )
@@ -246,11 +273,14 @@ def _table(rows: list[list[str]], styles, widths=None) -> Table:
     return table
 
 
-def _footer(canvas, document, *, words, font: str) -> None:
-    """Page number and the accessibility reminder on every page."""
+def _footer(canvas, document, *, words, font: str, provisional: str) -> None:
+    """Page number, the accessibility reminder and, for an open round, the provisional
+    warning on every page (R-STAT-7)."""
     canvas.saveState()
     canvas.setFont(font, 8)
     canvas.drawString(18 * mm, 10 * mm, words["footer"])
+    if provisional:
+        canvas.drawString(18 * mm, 14 * mm, provisional)
     canvas.drawRightString(A4[0] - 18 * mm, 10 * mm, f"{words['page']} {document.page}")
     canvas.restoreState()
 

@@ -27,6 +27,12 @@ _WORDS: dict[str, dict[Language, str]] = {
     "summary": {"en": "Summary", "cy": "Crynodeb"},
     "bright_spots": {"en": "Bright spots", "cy": "Mannau disglair"},
     "areas": {"en": "Areas for improvement", "cy": "Meysydd i'w gwella"},
+    "worth_looking_into": {"en": "Worth looking into", "cy": "Gwerth edrych arnynt"},
+    "caution": {"en": "Treat with caution", "cy": "Byddwch yn ofalus"},
+    "provisional_footer": {
+        "en": "Provisional figures: this round is still open.",
+        "cy": "Ffigurau dros dro: mae'r rownd hon yn dal ar agor.",
+    },
     "none": {"en": "None called out.", "cy": "Dim wedi'u nodi."},
     "who_took_part": {"en": "Who took part", "cy": "Pwy gymerodd ran"},
     "respondents": {"en": "Respondents", "cy": "Ymatebwyr"},

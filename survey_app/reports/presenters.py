@@ -42,6 +42,7 @@ class BandBlock:
     chart_svg: Markup
     rows: tuple[ResultRow, ...]
     marker_notes: tuple[str, ...]
+    caveats: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,13 @@ def report_sections(report: Report) -> tuple[SectionBlock, ...]:
             domain=section.domain,
             title=section.title,
             bands=tuple(
-                _band(charts[(section.domain, band)], section.results, band, report.language)
+                _band(
+                    charts[(section.domain, band)],
+                    section.results,
+                    band,
+                    report.language,
+                    tuple(c.text for c in report.cohort_caveats if c.age_band == band),
+                )
                 for band in dict.fromkeys(r.age_band for r in section.results)
             ),
         )
@@ -81,8 +88,13 @@ def report_sections(report: Report) -> tuple[SectionBlock, ...]:
 
 
 def _band(
-    chart: SectionChart, results: tuple[IndicatorResult, ...], band: str, language: str
+    chart: SectionChart,
+    results: tuple[IndicatorResult, ...],
+    band: str,
+    language: str,
+    caveats: tuple[str, ...],
 ) -> BandBlock:
+    """One age band's chart and table, with its cohort caveats beside the figures (R-STAT-7)."""
     rows = tuple(_row(r) for r in results if r.age_band == band)
     return BandBlock(
         age_band=band,
@@ -93,6 +105,7 @@ def _band(
         chart_svg=Markup(chart.svg),
         rows=rows,
         marker_notes=notes_for([row.result.note for row in rows], language),
+        caveats=caveats,
     )
 
 

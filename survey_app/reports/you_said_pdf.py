@@ -34,6 +34,7 @@ def you_said_pdf(page: YouSaidPage) -> bytes:
     story = [
         Paragraph(escape_markup(_("You said, we will")), title),
         Paragraph(escape_markup(f"{page.authority}: {page.band_label}, {page.round_label}"), body),
+        *([Paragraph(escape_markup(page.provisional), heading)] if page.provisional else []),
         Spacer(1, 6 * mm),
     ]
     for text, items in _sections(page):
@@ -53,8 +54,10 @@ def you_said_pdf(page: YouSaidPage) -> bytes:
 
 
 def _sections(page: YouSaidPage) -> list[tuple[str, tuple[str, ...]]]:
-    nothing = (_("We did not hear from enough of you to share this safely."),)
+    nothing = (page.empty_list_text,)
+    told = [(_("What you told us"), page.main_results)] if page.main_results else []
     return [
+        *told,
         (_("Things that are going well"), page.going_well or nothing),
         (_("Things that need to get better"), page.to_improve or nothing),
         (_("What we will do"), page.actions or (_("We are still deciding. Ask us soon."),)),

@@ -27,7 +27,6 @@ comparisons and outside knowledge are not used (docs/statistics.md §4.1 says wh
 
 from __future__ import annotations
 
-import io
 import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -36,6 +35,7 @@ import numpy as np
 import pandas as pd
 from statsmodels.stats.proportion import confint_proportions_2indep
 
+from report_builder.render.csv import read_report_csv
 from report_builder.report_model import ProgrammeView
 
 HIDDEN = "[c]"
@@ -65,8 +65,7 @@ class PublishedReport:
 
     def table(self, name: str) -> pd.DataFrame:
         """A table as text, exactly as published (no float parsing, no NA guessing)."""
-        raw = io.BytesIO(self.tables[f"{name}.csv"])
-        return pd.read_csv(raw, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        return read_report_csv(self.tables[f"{name}.csv"])
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,8 @@ def test_a_service_lead_reads_their_report_with_tables_charts_comparisons_and_qu
     assert "Bright spots" in text
     assert "Areas for improvement" in text
     assert "Wilson" in text
-    assert "This round is still open" in text
+    assert "Provisional figures: this round is still open" in text
+    assert "Worth looking into" in text
     assert 0 < len(page.select("blockquote")) <= 10
 
 
