@@ -46,8 +46,8 @@ def report_tables(report: Report) -> dict[str, pd.DataFrame]:
 def report_csv(report: Report) -> dict[str, bytes]:
     """Each table as CSV bytes, keyed by file name (``indicators.csv`` ...).
 
-    An open round's files start with one title line, a single cell beginning ``#`` that says
-    the figures are provisional (R-STAT-7); ``read_report_csv`` reads either kind.
+    An open round's files start with one title line, a single (quoted) cell beginning ``#``
+    that says the figures are provisional (R-STAT-7); ``read_report_csv`` reads either kind.
     """
     title = _provisional_line(report)
     return {
@@ -61,7 +61,7 @@ def report_csv(report: Report) -> dict[str, bytes]:
 def read_report_csv(body: bytes) -> pd.DataFrame:
     """A table written by ``report_csv``, as text, skipping the provisional title line."""
     text = body.decode(CSV_ENCODING)
-    skip = 1 if text.startswith(PROVISIONAL_MARK) else 0
+    skip = 1 if text.lstrip('"').startswith(PROVISIONAL_MARK) else 0
     return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, skiprows=skip)
 
 
