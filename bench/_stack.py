@@ -19,6 +19,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
+GUNICORN_CONFIG = REPO_ROOT / "gunicorn.conf.py"
+"""The project's gunicorn settings (no client address in any log line), used wherever it runs."""
 READY_TIMEOUT_S = 60.0
 STOP_TIMEOUT_S = 15.0
 BENCH_SECRET = "bench-secret-key-shared-by-every-instance"
@@ -90,8 +92,9 @@ def gunicorns(
     try:
         for target, log in servers:
             port = free_port()
-            command = [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}"]
-            command += ["--workers", str(workers), "--threads", str(threads), target]
+            command = [sys.executable, "-m", "gunicorn", "--config", str(GUNICORN_CONFIG)]
+            command += ["--bind", f"127.0.0.1:{port}", "--workers", str(workers)]
+            command += ["--threads", str(threads), target]
             with log.open("ab") as log_file:
                 process = subprocess.Popen(
                     command, env=env, cwd=REPO_ROOT, stdout=log_file, stderr=subprocess.STDOUT

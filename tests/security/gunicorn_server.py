@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench._stack import REPO_ROOT, stop_process, wait_ready
+from bench._stack import GUNICORN_CONFIG, REPO_ROOT, stop_process, wait_ready
 from tests.support.tls import TlsFiles
 
 BIN = Path(sys.executable).parent
@@ -38,7 +38,8 @@ def flask_command(env: dict[str, str], *args: str) -> None:
 
 @dataclass
 class GunicornServer:
-    """``gunicorn -w 2 wsgi:app`` on ``port``; ``kill`` is SIGKILL to master and workers.
+    """``gunicorn -c gunicorn.conf.py -w 2 wsgi:app`` on ``port``; ``kill`` is SIGKILL to master
+    and workers.
 
     With ``tls`` it serves HTTPS with that certificate, as a deployment without a proxy would.
     """
@@ -55,7 +56,8 @@ class GunicornServer:
         return f"{'https' if self.tls else 'http'}://127.0.0.1:{self.port}"
 
     def start(self) -> GunicornServer:
-        command = [str(BIN / "gunicorn"), "-w", "2", "-b", f"127.0.0.1:{self.port}", "wsgi:app"]
+        command = [str(BIN / "gunicorn"), "-c", str(GUNICORN_CONFIG), "-w", "2"]
+        command += ["-b", f"127.0.0.1:{self.port}", "wsgi:app"]
         context = None
         if self.tls:
             command += self.tls.gunicorn_args()

@@ -1,0 +1,84 @@
+"""gunicorn settings for Care Voices: no client address reaches any log line.
+
+gunicorn's error log quotes the client's address when it refuses a malformed request
+("Invalid request from ip=203.0.113.7: ..."), and its access log starts every line with it.
+Addresses are personal data that Care Voices never keeps (docs/security.md), so here:
+
+- the access log is off, whatever the command line asks for (the app writes its own request
+  line, without address or path: ``survey_app/common/logs.py``);
+- every other log line goes to standard error through ``AddressScrubber``, which replaces each
+  IPv4 or IPv6 address in the message or traceback with ``[address]``.
+
+gunicorn reads ``./gunicorn.conf.py`` when started in this folder; start it with
+``gunicorn -c /path/to/gunicorn.conf.py wsgi:app`` anywhere else.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import logging
+import re
+
+_ADDRESS_LIKE = (
+    re.compile(r"(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?!\.?\d)"),
+    re.compile(r"(?<![\w:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?!\w)"),
+)
+"""What IPv4 and then IPv6 addresses look like; a look-alike that is not an address (a time
+such as 12:30:45) is left alone by ``_scrub``."""
+
+
+def _scrub(text: str) -> str:
+    """``text`` with every IP address in it replaced by ``[address]``."""
+    for pattern in _ADDRESS_LIKE:
+        text = pattern.sub(_replace_address, text)
+    return text
+
+
+def _replace_address(match: re.Match[str]) -> str:
+    """``[address]`` for an address (keeping a colon that ends a sentence), else the match."""
+    found = match.group()
+    for candidate, rest in ((found, ""), (found.removesuffix(":"), ":")):
+        try:
+            ipaddress.ip_address(candidate)
+        except ValueError:
+            continue
+        return "[address]" + rest
+    return found
+
+
+class AddressScrubber(logging.Filter):
+    """Rewrite each record's message (and traceback) without any IP address in it."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg, record.args = _scrub(record.getMessage()), ()
+        if record.exc_info:
+            record.exc_text = _scrub(logging.Formatter().formatException(record.exc_info))
+        return True
+
+
+accesslog = None
+logconfig_dict = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"no_addresses": {"()": AddressScrubber}},
+    "formatters": {
+        "generic": {
+            "format": "%(asctime)s [%(process)d] [%(levelname)s] %(message)s",
+            "datefmt": "[%Y-%m-%d %H:%M:%S %z]",
+        }
+    },
+    "handlers": {
+        "error_console": {
+            "class": "logging.StreamHandler",
+            "formatter": "generic",
+            "filters": ["no_addresses"],
+            "stream": "ext://sys.stderr",
+        },
+        "nowhere": {"class": "logging.NullHandler"},
+    },
+    "root": {"level": "INFO", "handlers": ["error_console"]},
+    "loggers": {
+        "gunicorn.error": {"level": "INFO", "handlers": ["error_console"], "propagate": False},
+        "gunicorn.access": {"level": "INFO", "handlers": ["nowhere"], "propagate": False},
+    },
+}
