@@ -40,19 +40,9 @@ _TEXT: dict[str, dict[Language, str]] = {
         "en": "Care leavers aged {low} to {high}",
         "cy": "Ymadawyr gofal {low} i {high} oed",
     },
-    "national": {"en": "Children nationally ({year})", "cy": "Plant yn genedlaethol ({year})"},
-    "national_plain": {"en": "Children nationally", "cy": "Plant yn genedlaethol"},
-    "other_las": {
-        "en": "Children in care in other areas",
-        "cy": "Plant mewn gofal mewn ardaloedd eraill",
-    },
     "previous_round": {"en": "{round} round", "cy": "Rownd {round}"},
     "interval": {"en": "{lower} to {upper}", "cy": "{lower} i {upper}"},
     "base": {"en": "n = {n}", "cy": "n = {n}"},
-    "highlight": {
-        "en": "{label} ({band}): {percent}, {phrase}",
-        "cy": "{label} ({band}): {percent}, {phrase}",
-    },
     "primary": {"en": "primary source", "cy": "ffynhonnell gynradd"},
     "secondary": {
         "en": "secondary source, to be checked against the original release",

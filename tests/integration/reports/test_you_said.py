@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import pytest
@@ -89,3 +90,35 @@ def test_an_age_group_the_round_did_not_ask_is_not_found(
     path = f"/reports/rounds/{demo.current_round_id}/you-said/cic-99-100"
 
     assert staff_client(OFFICER).get(path).status_code == 404
+
+
+def test_a_group_with_nothing_called_out_hears_its_main_results_in_plain_words(
+    staff_client: StaffClient, demo: Demo
+) -> None:
+    """Issue 13: enough of the 8-10s answered last round, but nothing was called out; the
+    page says what they said instead of "we did not hear from enough of you"."""
+    page = staff_client(LEAD).get(f"/reports/rounds/{demo.previous_round_id}/you-said/cic-8-10")
+
+    soup = BeautifulSoup(page.get_data(as_text=True), "html.parser")
+    text = soup.get_text(" ")
+    told = [li.get_text(" ", strip=True) for li in soup.select("main li")]
+    assert "What you told us" in text
+    assert any(
+        re.match(r"(Nearly all|Most|About half|Some|A few|Very few) of you", t) for t in told
+    )
+    assert any("said you always feel safe where you live" in t for t in told)
+    assert "Nothing stood out clearly this time." in text
+    assert "We did not hear from enough of you" not in text
+    assert "Provisional" not in text
+
+
+def test_an_open_rounds_page_and_printout_say_the_figures_are_provisional(
+    staff_client: StaffClient, demo: Demo
+) -> None:
+    base = f"/reports/rounds/{demo.current_round_id}/you-said/{BAND}"
+    lead = staff_client(LEAD)
+
+    assert "Provisional figures: this round is still open" in lead.get(base).get_data(as_text=True)
+    assert "Provisional figures: this round is still open" in pdf_text(
+        lead.get(f"{base}/postcard.pdf").get_data()
+    )
