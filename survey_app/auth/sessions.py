@@ -4,6 +4,8 @@ Flask's session is a signed cookie, so a copy could outlive sign-out. The user i
 therefore carries the account's ``session_token``: changing the token (sign-out, role change,
 deactivation, new password) makes every older cookie load no user (ASVS v4.0.3-3.3.1).
 Sign-in and last-seen times in the cookie enforce the 30-minute idle and 12-hour absolute limits.
+Between a right password and the second factor the session names the account only as
+``pending_staff`` (no one is signed in), for at most ten minutes.
 """
 
 from __future__ import annotations
