@@ -46,7 +46,7 @@ def second_factor() -> str | Response:
     if user is None:
         return _back_to_sign_in()
     if not user.has_second_factor:
-        return redirect(url_for("auth.set_up_second_factor", **request.args))
+        return redirect(url_for("auth.set_up_second_factor", next=request.args.get("next")))
     form = AuthenticatorCodeForm()
     if form.validate_on_submit():
         if check_code(db.session, user, form.code.data, now_utc()):
@@ -89,7 +89,7 @@ def set_up_second_factor() -> str | Response:
     if user is None:
         return _back_to_sign_in()
     if user.has_second_factor:
-        return redirect(url_for("auth.second_factor", **request.args))
+        return redirect(url_for("auth.second_factor", next=request.args.get("next")))
     secret = pending_secret(db.session, user)
     db.session.commit()  # A reload shows the same QR code.
     form = AuthenticatorCodeForm()
