@@ -104,7 +104,8 @@ def _answers(round_rows: pd.DataFrame, respondents: pd.DataFrame) -> pd.DataFram
     wide = rows.astype({col.ITEM_ID: str, col.VALUE: str}).pivot(
         index=col.RESPONSE_ID, columns=col.ITEM_ID, values=col.VALUE
     )
-    return wide.reindex(columns=list(DEMOGRAPHICS))
+    # Object columns: an item nobody answered is all-missing, and pandas would make it float.
+    return wide.reindex(columns=list(DEMOGRAPHICS)).astype(object)
 
 
 def _table(

@@ -1,0 +1,35 @@
+"""Demographic tables when a characteristic was asked but nobody answered it."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from questionnaires import load_catalogue
+from report_builder import columns as col
+from report_builder.demographics import demographic_tables
+
+PEOPLE = 12
+
+
+def _round_without_demographic_answers() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Twelve 11-17 respondents who answered "do you feel safe" and nothing about themselves."""
+    ids = list(range(1, PEOPLE + 1))
+    respondents = pd.DataFrame({col.RESPONSE_ID: ids, col.INSTRUMENT: ["cic-11-17"] * PEOPLE})
+    rows = pd.DataFrame(
+        {col.RESPONSE_ID: ids, col.ITEM_ID: ["feel_safe"] * PEOPLE, col.VALUE: ["always"] * PEOPLE}
+    )
+    return rows, respondents
+
+
+def test_a_characteristic_nobody_answered_counts_everyone_as_not_stated() -> None:
+    """An all-missing answer column once made pandas refuse the "not stated" fill value."""
+    catalogue = load_catalogue()
+    rows, respondents = _round_without_demographic_answers()
+    versions = {"cic-11-17": catalogue.get("cic-11-17@v1")}
+
+    tables = demographic_tables(rows, respondents, catalogue, versions, "en")
+
+    assert tables, "the 11-17 questionnaire asks about gender and more"
+    for table in tables:
+        assert not table.is_withheld
+        assert [(row.category, row.count) for row in table.rows] == [("not_stated", PEOPLE)]
