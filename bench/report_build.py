@@ -38,6 +38,8 @@ from report_builder.synthetic import (
 FULL_LAS = 153
 QUICK_LAS = 12
 SEED = 2026
+MINIMUM_RESPONSE_RATE = 30
+"""An authority's default minimum response rate, so cohort caveats are worked out as in the app."""
 _SHARED: dict[str, object] = {}
 """The frames each forked worker reads; set before the pool starts."""
 
@@ -108,6 +110,8 @@ def _build_one(la_code: str) -> Report:
         denominators=_SHARED["populations"].get(current),
         quotes=_SHARED["quotes"],
         counts=_SHARED["counts"],
+        previous_denominators=_SHARED["populations"].get(round_id(la_code, previous)),
+        minimum_response_rate=MINIMUM_RESPONSE_RATE,
     )
 
 
