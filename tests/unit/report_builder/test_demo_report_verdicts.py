@@ -11,11 +11,13 @@ HTML body.
 
 from __future__ import annotations
 
+import io
 import re
 import subprocess
 from dataclasses import dataclass
 from datetime import date
 
+import openpyxl
 import pytest
 
 from questionnaires import load_catalogue
@@ -23,7 +25,7 @@ from report_builder import columns as col
 from report_builder.benchmarks import load_benchmarks
 from report_builder.build import build_report
 from report_builder.indicators import indicator_counts
-from report_builder.render.csv import read_report_csv, report_csv
+from report_builder.render.csv import read_report_csv, report_csv, report_xlsx
 from report_builder.render.pdf import report_pdf
 from report_builder.report_model import Report, ResponseRate
 from report_builder.synthetic import la_codes, round_id, synthetic_populations, synthetic_responses
@@ -177,6 +179,13 @@ def test_an_open_rounds_csv_files_start_with_the_provisional_line_and_still_pars
         first_line = body.decode("utf-8-sig").splitlines()[0]
         assert first_line.startswith('"# Provisional figures: this round is still open')
         assert not read_report_csv(body).columns[0].startswith("#")
+
+
+def test_an_open_rounds_workbook_says_provisional_above_every_sheet(demo_reports):
+    open_report = next(b.report for b in demo_reports if b.report.is_provisional)
+    book = openpyxl.load_workbook(io.BytesIO(report_xlsx(open_report)))
+
+    assert all(sheet["A1"].value == open_report.provisional_text for sheet in book)
 
 
 def _pdf_pages(body: bytes) -> list[str]:

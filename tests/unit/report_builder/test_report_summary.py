@@ -8,7 +8,10 @@ actually compared.
 
 from __future__ import annotations
 
+import dataclasses
+
 from questionnaires import load_catalogue
+from questionnaires.fingerprint import indicator_fingerprint
 from report_builder import comparators
 from report_builder.model import Classification, ComparisonKind, ComparisonStatus, Direction, Tier
 from report_builder.report_model import Report
@@ -21,6 +24,16 @@ def test_contact_with_parents_and_siblings_has_no_agreed_direction():
     directions = {i.id: i.direction for i in load_catalogue().indicators}
 
     assert {i for i, d in directions.items() if d == Direction.NO_AGREED_DIRECTION} == NO_DIRECTION
+
+
+def test_the_direction_of_good_is_not_part_of_the_fingerprint():
+    """Changing a direction keeps every comparison between rounds (docs/questionnaires.md)."""
+    catalogue = load_catalogue()
+    indicator = catalogue.indicator("wants_more_contact_with_parents")
+    version = catalogue.latest("cic-11-17")
+    judged = dataclasses.replace(indicator, direction=Direction.HIGHER_IS_WORSE.value)
+
+    assert indicator_fingerprint(judged, version) == indicator_fingerprint(indicator, version)
 
 
 def test_an_indicator_with_no_agreed_direction_is_never_a_bright_spot_or_area(national):
