@@ -37,6 +37,7 @@ from report_builder.model import (
     SuppressionReason,
 )
 from report_builder.report_model import (
+    CohortCaveat,
     DemographicTable,
     IndicatorResult,
     Report,
@@ -74,43 +75,29 @@ def build_report(
     minimum_response_rate: int | None = None,
     is_provisional: bool = False,
 ) -> Report:
-    """The report for ``la_code``'s round ``round_id``.
-
-    ``responses`` holds every LA's responses (the responses contract in ``columns.py``);
-    other LAs of the same period are the comparison group. ``benchmarks`` is
-    ``load_benchmarks()``. ``denominators`` maps instrument to eligible population for
-    response rates; ``quotes`` follows the quotes contract. ``counts`` may pass
-    ``indicator_counts(responses, catalogue)`` computed once when building many reports.
-    ``previous_denominators`` are the previous round's populations and
-    ``minimum_response_rate`` the authority's minimum (percent), for cohort caveats (R-STAT-7);
-    ``is_provisional`` marks a round still open, whose every rendering says so.
-    Raises ValueError if the round has no responses from ``la_code``.
-    """
+    """The report for ``la_code``'s round ``round_id`` (``responses`` as in ``columns.py``),
+    against other LAs of the same period, ``load_benchmarks()`` and the previous round.
+    ``denominators``, ``previous_denominators`` (instrument to population) and the authority's
+    ``minimum_response_rate`` give response rates and cohort caveats; ``is_provisional`` marks an
+    open round (R-STAT-7). ValueError if the round has no responses from ``la_code``."""
     counts = indicator_counts(responses, catalogue) if counts is None else counts
     round_rows = _round_rows(check_response_columns(responses), la_code, round_id)
     versions = round_versions(round_rows, round_id, catalogue)
     period = str(round_rows[col.PERIOD].iloc[0])
-    previous_label, previous_versions = _previous_round(responses, previous_round_id, catalogue)
+    previous = _previous_round(
+        responses, previous_round_id, catalogue, previous_denominators, language
+    )
     respondents = round_respondents(round_rows)
     rates = response_rates(respondents, versions, denominators, language)
-    caveats = cohort_caveats(
-        rates,
-        _previous_rates(
-            responses, previous_round_id, previous_versions, previous_denominators, language
-        ),
-        {band: version.audience for band, version in versions.items()},
-        minimum_rate=minimum_response_rate,
-        language=language,
-    )
+    caveats = _caveats(rates, previous.rates, versions, minimum_response_rate, language)
     results, compared = _indicator_results(
         counts,
         catalogue,
         benchmarks,
         _Round(la_code, round_id, period, versions),
-        previous=(previous_round_id, previous_versions),
+        previous=(previous_round_id, previous),
         adjust=adjust,
         language=language,
-        previous_label=previous_label or "",
         round_caveats={c.age_band: c.text for c in caveats if c.on_changes},
     )
     demographics = demographic_tables(round_rows, respondents, catalogue, versions, language)
@@ -118,21 +105,48 @@ def build_report(
     return Report(
         **_heading(la_code, la_name, round_id, period, language, generated_on),
         previous_round_id=previous_round_id,
-        previous_round_label=previous_label,
+        previous_round_label=previous.label,
         respondents=len(respondents),
         respondents_text=count_text(len(respondents), language),
         response_rates=rates,
         demographics=demographics,
         sections=_sections(results, language),
-        bright_spots=highlights(results, Classification.BRIGHT_SPOT),
-        areas_for_improvement=highlights(results, Classification.AREA_FOR_IMPROVEMENT),
-        worth_looking_into=worth_looking_into(results),
-        cohort_caveats=caveats,
+        **_summary(results, caveats, is_provisional=is_provisional, language=language),
         quotes=_quotes(quotes, la_code, round_id, base=len(respondents)),
         methods=methods_note(reasons, compared, adjust=adjust, language=language),
-        is_provisional=is_provisional,
-        provisional_text=provisional_text(language) if is_provisional else "",
     )
+
+
+def _caveats(
+    rates: tuple[ResponseRate, ...],
+    previous_rates: tuple[ResponseRate, ...],
+    versions: Mapping[str, InstrumentVersion],
+    minimum_rate: int | None,
+    language: Language,
+) -> tuple[CohortCaveat, ...]:
+    """The cohort caveats of every band (R-STAT-7, ``cohort.cohort_caveats``)."""
+    audiences = {band: version.audience for band, version in versions.items()}
+    return cohort_caveats(
+        rates, previous_rates, audiences, minimum_rate=minimum_rate, language=language
+    )
+
+
+def _summary(
+    results: list[IndicatorResult],
+    caveats: tuple[CohortCaveat, ...],
+    *,
+    is_provisional: bool,
+    language: Language,
+) -> dict[str, object]:
+    """The report's summary fields: its lists, cautions and the provisional warning."""
+    return {
+        "bright_spots": highlights(results, Classification.BRIGHT_SPOT),
+        "areas_for_improvement": highlights(results, Classification.AREA_FOR_IMPROVEMENT),
+        "worth_looking_into": worth_looking_into(results),
+        "cohort_caveats": caveats,
+        "is_provisional": is_provisional,
+        "provisional_text": provisional_text(language) if is_provisional else "",
+    }
 
 
 def _heading(
@@ -173,10 +187,9 @@ def _indicator_results(
     benchmarks: pd.DataFrame,
     this: _Round,
     *,
-    previous: tuple[str | None, Mapping[str, InstrumentVersion]],
+    previous: tuple[str | None, _Previous],
     adjust: Adjustment,
     language: Language,
-    previous_label: str,
     round_caveats: Mapping[str, str],
 ) -> tuple[list[IndicatorResult], list[tuple[Benchmark, str]]]:
     """Masked results with their comparisons, and each national figure actually compared with
@@ -186,7 +199,7 @@ def _indicator_results(
         counts, catalogue, this.versions, la_code=this.la_code, round_id=this.round_id
     )
     masked = masked_table(table, sensitive)
-    previous_round_id, previous_versions = previous
+    previous_round_id, previous_round = previous
     comparators = build_comparators(
         counts,
         catalogue,
@@ -199,7 +212,7 @@ def _indicator_results(
         },
         versions=this.versions,
         previous_round_id=previous_round_id,
-        previous_versions=previous_versions,
+        previous_versions=previous_round.versions,
     )
     rows = assessment_rows(masked, catalogue, this.versions)
     assessments = assess(
@@ -212,7 +225,7 @@ def _indicator_results(
         assessments,
         comparators,
         language=language,
-        previous_label=previous_label,
+        previous_label=previous_round.label or "",
         round_caveats=round_caveats,
     )
     compared = [
@@ -240,39 +253,38 @@ def _round_rows(responses: pd.DataFrame, la_code: str, round_id: str) -> pd.Data
     return rows
 
 
+@dataclass(frozen=True)
+class _Previous:
+    """The previous round's period label, instrument versions and response rates."""
+
+    label: str | None
+    versions: dict[str, InstrumentVersion]
+    rates: tuple[ResponseRate, ...]
+
+
 def _previous_round(
-    responses: pd.DataFrame, previous_round_id: str | None, catalogue: Catalogue
-) -> tuple[str | None, dict[str, InstrumentVersion]]:
-    """The previous round's period label (e.g. "2025") and instrument versions.
-
-    None and no versions without a previous round; the round id as its label when it has no
-    rows. The frame is scanned once, for the few columns needed.
-    """
-    if previous_round_id is None:
-        return None, {}
-    rows = responses.loc[
-        responses[col.ROUND_ID] == previous_round_id,
-        [col.ROUND_ID, col.PERIOD, col.INSTRUMENT, col.VERSION],
-    ]
-    label = str(rows[col.PERIOD].iloc[0]) if len(rows) else previous_round_id
-    return label, round_versions(rows, previous_round_id, catalogue)
-
-
-def _previous_rates(
     responses: pd.DataFrame,
     previous_round_id: str | None,
-    versions: Mapping[str, InstrumentVersion],
+    catalogue: Catalogue,
     denominators: Mapping[str, int] | None,
     language: Language,
-) -> tuple[ResponseRate, ...]:
-    """The previous round's response rates, hidden exactly as its own report hides them."""
-    if previous_round_id is None or not versions:
-        return ()
+) -> _Previous:
+    """The previous round's label (e.g. "2025"), versions and response rates.
+
+    No label, versions or rates without a previous round; the round id as its label when it
+    has no rows. Its rates are hidden exactly as its own report hides them. The frame is
+    scanned once, for the few columns needed.
+    """
+    if previous_round_id is None:
+        return _Previous(None, {}, ())
     rows = responses.loc[
         responses[col.ROUND_ID] == previous_round_id,
-        [col.RESPONSE_ID, col.INSTRUMENT, col.COMPLETED],
+        [col.ROUND_ID, col.PERIOD, col.INSTRUMENT, col.VERSION, col.RESPONSE_ID, col.COMPLETED],
     ]
-    return response_rates(round_respondents(rows), versions, denominators, language)
+    label = str(rows[col.PERIOD].iloc[0]) if len(rows) else previous_round_id
+    versions = round_versions(rows, previous_round_id, catalogue)
+    rates = response_rates(round_respondents(rows), versions, denominators, language)
+    return _Previous(label, versions, rates)
 
 
 def _sections(results: list[IndicatorResult], language: Language) -> tuple[Section, ...]:
