@@ -173,7 +173,7 @@ class Comparison:
         return Tier.POSSIBLE if self.test.interval_excludes_null else Tier.NONE
 
     @property
-    def direction(self) -> Flag:
+    def observed_direction(self) -> Flag:
         """HIGHER or LOWER by the observed estimate for a clear or possible difference, else
         NONE (the words of the possible tier need a direction the flag does not carry)."""
         if self.tier not in (Tier.CLEAR, Tier.POSSIBLE):

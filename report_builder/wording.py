@@ -196,7 +196,7 @@ def describe_comparison(
     """
     if comparison.status is not ComparisonStatus.TESTED or comparison.tier is None:
         return _STATUS_PHRASES[language][comparison.status]
-    key = (comparison.tier, comparison.direction)
+    key = (comparison.tier, comparison.observed_direction)
     unconfirmed = _UNCONFIRMED[language][comparison.is_confirmed_by_test]
     if comparison.kind is ComparisonKind.PREVIOUS_ROUND:
         phrase = _ROUND_PHRASES[language][key].format(round=round_label, unconfirmed=unconfirmed)
