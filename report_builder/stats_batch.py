@@ -184,9 +184,15 @@ def _boschloo(arrays: list[np.ndarray], i: int) -> float:
 
 
 def _square(values: np.ndarray) -> np.ndarray:
-    """``values ** 2`` by the C ``pow`` that a scalar statsmodels call uses; numpy squares whole
-    arrays by multiplying, which differs in the last bit in about 0.1% of cases."""
-    return np.power(values, np.full(np.shape(values), 2.0))
+    """``values ** 2`` squared one float64 scalar at a time, as a scalar statsmodels call does.
+
+    numpy squares scalars and whole arrays by different routes (C ``pow`` or a multiply, and
+    which one has changed between numpy releases); they differ in the last bit in about 0.1%
+    of cases. Squaring each scalar keeps the batch bit-identical to the single calls whatever
+    numpy does, at a cost of microseconds for a report's few hundred comparisons.
+    """
+    flat = np.asarray(values, dtype=np.float64).ravel()
+    return np.array([value**2 for value in flat], dtype=np.float64).reshape(np.shape(values))
 
 
 def _two_sided_normal(zstat: np.ndarray) -> np.ndarray:
