@@ -1,6 +1,6 @@
 """Benchmark: build every LA's report model from a national synthetic dataset, and one PDF.
 
-Full size (``python bench/report_build.py``): 153 LAs (England's count, domain.md §7), two
+Full size (``python bench/report_build.py``): 153 LAs (England's count, docs/sources.md B12), two
 rounds each, about 100,000 responses over the four instruments. Targets: all reports in under
 15 s and under 1 GB peak memory on 2 cores; one PDF in under 1 s. Indicator counts are
 computed once and shared by every report (other LAs are the period's totals minus the LA's

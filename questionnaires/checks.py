@@ -146,7 +146,7 @@ def _check_condition(
 
 
 def check_sensitive(document: LocatedDocument) -> Iterator[Problem]:
-    """A sensitive question must let the respondent decline (methods.md R-UX-1)."""
+    """A sensitive question must let the respondent decline (R-UX-1)."""
     for path, item in _items(document):
         if (
             item.get("sensitive")

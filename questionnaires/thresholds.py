@@ -1,6 +1,6 @@
 """ONS personal wellbeing thresholds, built in so every report bands 0-10 answers the same way.
 
-Source: ONS harmonised standard for personal well-being (domain.md §3.1). Life satisfaction,
+Source: ONS harmonised standard for personal well-being (docs/sources.md B1). Life satisfaction,
 worthwhile and happiness use 0-4 low, 5-6 medium, 7-8 high, 9-10 very high. Anxiety runs the
 other way: 0-1 very low, 2-3 low, 4-5 medium, 6-10 high.
 """

@@ -4,7 +4,7 @@ The file is ``report_builder/benchmarks/national.csv`` (columns in ``columns.BEN
 Every figure in it is secondary until checked against its primary release; the ``confidence``
 column carries that status into the methods note (benchmarks README). A comparison is only
 valid where the measure's definition and ages match the indicator's; otherwise the report says
-"no national comparison available" (domain.md §9 item 6).
+"no national comparison available" (docs/sources.md B7).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from report_builder.model import Benchmark
 AGE_TOLERANCE_YEARS = 1
 """How far each end of a measure's age range may sit from the indicator's band.
 
-Bright Spots compares care leavers (16-25) with ONS figures for 16-24 (domain.md §3.2), so one
+Bright Spots compares care leavers (16-25) with ONS figures for 16-24 (docs/sources.md B2), so one
 year at either end is accepted; a wider gap (e.g. 11-17 against 10-15) is not a match.
 """
 

@@ -1,10 +1,10 @@
 """Build one LA's report for one round: frames in, a frozen ``Report`` out.
 
-The stages run in order (style.md §5.5): counts (``indicators``) → estimates and disclosure
-control (``results``, ``demographics``; every rule lives in ``disclosure.py``) → comparisons
-and Benjamini-Hochberg (``assess``) → wording (``wording``, ``labels``) → dataclasses. Nothing
-leaves this function that disclosure control has not cleared, so the HTML, PDF and CSV
-renderers all show the same things (R-SDC-8).
+The stages run in order (house rule 12, docs/architecture.md): counts (``indicators``) →
+estimates and disclosure control (``results``, ``demographics``; every rule lives in
+``disclosure.py``) → comparisons and Benjamini-Hochberg (``assess``) → wording (``wording``,
+``labels``) → dataclasses. Nothing leaves this function that disclosure control has not
+cleared, so the HTML, PDF and CSV renderers all show the same things (R-SDC-8).
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ area for improvement or worth looking into, using the indicator's direction (R-S
 
 A flag needs both the (adjusted) p-value below 0.05 *and* the drawn interval to leave out the
 null value, so a reader never sees a flagged difference whose interval says "could be none"
-(methods.md S6, S14).
+(docs/sources.md S6, S14).
 """
 
 from __future__ import annotations
@@ -86,7 +86,7 @@ def plan_national(indicator_id: str, this: Proportion, benchmark: Benchmark | No
 
     NO_BENCHMARK when no matching benchmark exists (the report then says "no national
     comparison available"), BASE_TOO_SMALL below 10. A benchmark with a published n under ten
-    times the LA's is treated as a sample and compared two-sample (methods.md S7).
+    times the LA's is treated as a sample and compared two-sample (docs/sources.md S7).
     """
     kind = ComparisonKind.NATIONAL
     if benchmark is None:
@@ -110,7 +110,7 @@ def plan_other_las(indicator_id: str, this: Proportion, others: Proportion) -> P
     """How to compare with other LAs of the same period, pooled, excluding this LA (R-STAT-3).
 
     When the pool is at least ten times this LA's base, its proportion is treated as fixed,
-    exactly as a national figure is (R-STAT-2, methods.md S7): the one-sample score test, whose
+    exactly as a national figure is (R-STAT-2, docs/sources.md S7): the one-sample score test, whose
     flag always matches the Wilson interval drawn, or the exact binomial test for bases of
     10-29 (R-STAT-4). Otherwise the two samples are compared (Newcombe interval; score or
     Boschloo p-value). This also avoids Boschloo's test on small-against-huge tables, which

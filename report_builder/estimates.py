@@ -21,7 +21,7 @@ def estimate_table(counts: pd.DataFrame) -> pd.DataFrame:
     """Add ``percent``, ``ci_lower`` and ``ci_upper`` as whole-number percentages.
 
     ``counts`` needs ``numerator`` and ``denominator``. Every figure is computed from the
-    unrounded counts and rounded once, half up, at the end (R-STAT-4, methods.md D1, D5).
+    unrounded counts and rounded once, half up, at the end (R-STAT-4, docs/sources.md D1, D5).
     Rows nobody answered get NA. The intervals are ``stats.wilson_interval``'s, computed for
     all rows in one vectorised call. The input frame is not changed.
     """

@@ -13,7 +13,7 @@ DOMAINS = ("relationships", "rights", "resilience", "recovery", "wellbeing")
 """Report sections in order: the four Bright Spots domains, then overall wellbeing."""
 
 DEMOGRAPHICS = ("gender", "ethnicity", "placement_type", "living_situation", "time_in_care")
-"""Items shown as demographic tables (domain.md §5: gender, ethnicity, placement, time in care)."""
+"""Demographic tables (docs/sources.md B8: gender, ethnicity, placement, time in care)."""
 
 _TEXT: dict[str, dict[Language, str]] = {
     "relationships": {"en": "Relationships", "cy": "Perthnasoedd"},

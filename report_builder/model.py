@@ -1,7 +1,8 @@
 """Frozen result types shared by the statistics, comparison and disclosure stages.
 
 Everything here is an immutable value: stages return new objects and never change the ones they
-were given (style.md §5.5). Percentages are held as proportions (0-1) until they are displayed.
+were given (house rule 12, docs/architecture.md). Percentages are held as proportions (0-1)
+until they are displayed.
 """
 
 from __future__ import annotations
@@ -61,14 +62,14 @@ class SignificanceTest:
     @property
     def methods_disagree(self) -> bool:
         """True when the sensitivity p-value falls on the other side of 0.05 (R-STAT-2 asks
-        for a note then; about 0.3% of cases, mostly at small n, methods.md S6)."""
+        for a note then; about 0.3% of cases, mostly at small n, docs/sources.md S6)."""
         if self.sensitivity_pvalue is None:
             return False
         return (self.pvalue < ALPHA) != (self.sensitivity_pvalue < ALPHA)
 
 
 class ComparisonKind(StrEnum):
-    """The three comparison axes of a report (domain.md §9 item 7)."""
+    """The three comparison axes of a report (docs/sources.md B6)."""
 
     NATIONAL = "national"
     OTHER_LAS = "other_las"
@@ -204,7 +205,7 @@ class Benchmark:
 
 
 class Marker(StrEnum):
-    """GSS shorthand markers, always in square brackets (R-SDC-7, methods.md D3)."""
+    """GSS shorthand markers, always in square brackets (R-SDC-7, docs/sources.md D3)."""
 
     CONFIDENTIAL = "[c]"
     LOW_RELIABILITY = "[u]"

@@ -1,7 +1,7 @@
-"""Proportion intervals and tests for small-sample indicator reports (methods.md §1, §6.1).
+"""Proportion intervals and tests for small-sample indicator reports (docs/statistics.md §3).
 
 Plain functions over counts; no data frames. Every statsmodels call passes its ``method``
-explicitly because several defaults are labelled experimental (methods.md S10), and
+explicitly because several defaults are labelled experimental (docs/sources.md S10), and
 ``confint_proportions_2indep(method="score")`` is never used (statsmodels issue #10269, S11).
 """
 
@@ -31,7 +31,7 @@ def wilson_interval(count: int, nobs: int, alpha: float = ALPHA) -> Interval:
     """Wilson score interval for ``count`` of ``nobs`` (R-STAT-1).
 
     Wilson keeps its coverage for small and extreme counts, including 0/n, where the default
-    normal (Wald) interval fails (methods.md S1).
+    normal (Wald) interval fails (docs/sources.md S1).
     """
     lower, upper = proportion_confint(count, nobs, alpha=alpha, method="wilson")
     return Interval(float(lower), float(upper))

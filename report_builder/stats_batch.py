@@ -1,4 +1,4 @@
-"""The tests of ``stats.py`` for many comparisons at once (methods.md §1, §6.1).
+"""The tests of ``stats.py`` for many comparisons at once (docs/statistics.md §3, §7).
 
 Each function takes numpy arrays of counts and returns arrays, repeating the exact floating
 point steps of the statsmodels and SciPy calls that ``stats.py`` makes, so a report built from
@@ -38,7 +38,7 @@ def wilson_bounds(
 
 
 def score_pvalues(count: np.ndarray, nobs: np.ndarray, value: np.ndarray) -> np.ndarray:
-    """One-sample score test with variance at the benchmark (R-STAT-2, methods.md S3, S4).
+    """One-sample score test with variance at the benchmark (R-STAT-2, docs/sources.md S3, S4).
 
     As ``proportions_ztest(count, nobs, value=value, prop_var=value)``.
     """

@@ -31,7 +31,7 @@ from report_builder.synthetic_answers import SENTENCES, ItemDraw, draw_item, ite
 SHARES: Mapping[str, float] = MappingProxyType(
     {"cic-4-7": 0.12, "cic-8-10": 0.2, "cic-11-17": 0.45, "leavers-16-25": 0.23}
 )
-"""Share of an area's respondents per instrument (domain.md §6.1: 4-7s are about one in ten)."""
+"""Share of an area's respondents per instrument (docs/sources.md B13: 4-7s are the fewest)."""
 
 REVIEW_STATES = ("approved", "pending", "rejected")
 _NOT_TEXT = (col.RESPONSE_ID, col.VERSION, col.COMPLETED)
@@ -120,7 +120,7 @@ def synthetic_quotes(responses: pd.DataFrame, *, seed: int = 0) -> pd.DataFrame:
 
 def synthetic_populations(responses: pd.DataFrame, *, seed: int = 0) -> dict[str, dict[str, int]]:
     """Eligible populations per round and instrument, for response rates of about 23-55%
-    (the Bright Spots pilot range, domain.md §5): ``{round_id: {instrument: population}}``."""
+    (the Bright Spots pilot range, docs/sources.md B8): ``{round_id: {instrument: population}}``."""
     rng = np.random.default_rng(seed)
     respondents = (
         responses.drop_duplicates(col.RESPONSE_ID)

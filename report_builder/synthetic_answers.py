@@ -59,7 +59,7 @@ _ITEM_SHARES: Mapping[str, tuple[float, ...]] = MappingProxyType(
     }
 )
 """Item-specific shares in option order (ethnicity and sex roughly as DfE CLA 2025,
-domain.md §7); items not listed use their type's typical distribution."""
+docs/sources.md B12); items not listed use their type's typical distribution."""
 
 _NATURAL_ORDER_IS_WORST_FIRST = frozenset({"faces", "scale_0_10"})
 

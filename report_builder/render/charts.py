@@ -1,6 +1,6 @@
 """Bar charts with 95% interval whiskers: SVG for the HTML report, ReportLab for the PDF.
 
-R-A11Y-4 and methods.md §3.6: the two Analysis Function series colours (dark blue for this
+R-A11Y-4 and docs/sources.md A18-A20: the two Analysis Function series colours (dark blue for this
 area, orange for other areas), direct labels rather than a colour-only legend, horizontal
 text, a title stating the finding and a description listing every value, and always a data
 table next to the chart (the renderers place one). Both outputs draw one shared layout, so

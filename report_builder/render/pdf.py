@@ -1,6 +1,6 @@
 """A ``Report`` as a PDF (ReportLab Platypus): the secondary output beside the HTML report.
 
-ReportLab cannot tag a PDF (methods.md A15), so the cover and every page footer say the PDF is
+ReportLab cannot tag a PDF (docs/sources.md A15), so the cover and every page footer say the PDF is
 not fully accessible and point to the HTML report and the data files (R-A11Y-3, A14). The
 document carries its title, author, subject and language; headings are PDF bookmarks (the
 outline) and feed a contents page; every chart is followed by its data table with n and the

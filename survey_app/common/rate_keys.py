@@ -2,7 +2,7 @@
 
 Flask-Limiter's usual key is the client IP, which is personal data. We key on a salted hash of
 the address that changes every day, so the limiter's short-lived counters cannot be joined to a
-person or to a response (methods.md §5.3 privacy note, R-DP-1).
+person or to a response (docs/sources.md P1, R-DP-1).
 """
 
 from __future__ import annotations

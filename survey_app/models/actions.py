@@ -1,6 +1,6 @@
 """ "You said, we will": the actions an authority commits to after a round, per age group.
 
-Children are told what they said and what will happen because of it (domain.md §5, the Devon
+Children are told what they said and what will happen because of it (docs/sources.md B9, the Devon
 postcards). Actions are staff-written text, so they sit apart from respondents' answers.
 """
 

@@ -1,6 +1,6 @@
 """The "you said, we will" page as a one-page printable PDF (ReportLab).
 
-Like the report PDF, it cannot be tagged (methods.md A15), so it is a printout of the page,
+Like the report PDF, it cannot be tagged (docs/sources.md A15), so it is a printout of the page,
 not a replacement for it. Welsh needs a font with ŵ and ŷ: DejaVu Sans where the system has
 it (Debian's fonts-dejavu-core), else Helvetica.
 """

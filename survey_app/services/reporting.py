@@ -1,10 +1,10 @@
 """From the database to reports: ORM rows -> the report builder's frames -> ``Report``.
 
-``report_builder`` is pure pandas (style.md §5.5); this module is the only place that reads
-answers for reports. It loads a report's rows with two ``select()`` queries (the rounds, then
-the answers of their completed responses), never one ORM object per answer, and it hands the
-builder only approved quotes (``moderation.approved_quotes``), so free text nobody approved
-cannot reach a report, chart or download.
+``report_builder`` is pure pandas (house rule 12, docs/architecture.md); this module is the
+only place that reads answers for reports. It loads a report's rows with two ``select()``
+queries (the rounds, then the answers of their completed responses), never one ORM object per
+answer, and it hands the builder only approved quotes (``moderation.approved_quotes``), so free
+text nobody approved cannot reach a report, chart or download.
 
 A round's *period* is the year it opens. "Other areas" are the other authorities' latest
 closed or archived rounds opening in the same year, and the previous round is the authority's

@@ -1,4 +1,4 @@
-"""Spotting free text that suggests risk, so a person reads it soon (domain.md §9.12).
+"""Spotting free text that suggests risk, so a person reads it soon (docs/sources.md B10).
 
 The check is deliberately simple and over-inclusive: a maintained list of phrases, matched as
 whole words with case and punctuation ignored. A match only flags the answer for the moderation

@@ -1,9 +1,9 @@
 """Question text for ages 8-10 and 11-17 reads at about reading age 9.
 
-methods.md R-UX-3: Flesch-Kincaid grade 4 or below per question (UK reading age is roughly the
-US grade plus 5), checked offline with textstat 0.7.8. One allowance: a few terms cannot be
-avoided and score as long words, so each is scored as a short word of the same role. Each has a
-reason below; adding to the list needs one too.
+R-UX-3 (docs/questionnaires.md): Flesch-Kincaid grade 4 or below per question (UK reading age
+is roughly the US grade plus 5), checked offline with textstat 0.7.8. One allowance: a few terms
+cannot be avoided and score as long words, so each is scored as a short word of the same role.
+Each has a reason below; adding to the list needs one too.
 """
 
 from __future__ import annotations

@@ -35,7 +35,7 @@ def test_boschloo_matches_scipy(table):
 
 
 def test_twelve_of_forty_against_five_of_thirty_five_gives_point_one_three():
-    """methods.md S15: Boschloo p = 0.13."""
+    """docs/sources.md S15: Boschloo p = 0.13."""
     assert round(boschloo_pvalue(12, 40, 5, 35), 2) == 0.13
 
 

@@ -79,7 +79,7 @@ def test_the_note_never_says_which_hidden_cell_was_the_small_one():
 
 
 def test_a_zero_is_a_true_zero_and_stays_shown():
-    """R-SDC-2 / methods.md D1: zero stays 0."""
+    """R-SDC-2 / docs/sources.md D1: zero stays 0."""
     counts = pd.DataFrame([[0, 12], [15, 11]])
 
     protected = protect_breakdown(counts)
@@ -108,7 +108,7 @@ def test_without_totals_only_the_small_cells_are_hidden():
 
 
 def test_the_input_table_is_not_changed():
-    """style.md §5.5: every function returns new objects."""
+    """House rule 12 (docs/architecture.md): every function returns new objects."""
     before = SMALL_LA.copy()
 
     protect_breakdown(SMALL_LA)
@@ -146,7 +146,7 @@ tables = st.integers(min_value=1, max_value=5).flatmap(
 def test_no_hidden_cell_can_be_recovered_from_totals_and_other_cells(
     rows, row_totals, column_totals
 ):
-    """R-SDC-3 / methods.md §2.2 (differencing): for every hidden cell at least two values are
+    """R-SDC-3 / docs/sources.md D2 (differencing): for every hidden cell at least two values are
     consistent with the shown cells and totals, so subtraction cannot recover it."""
     counts = np.array(rows)
 
@@ -167,7 +167,7 @@ def test_no_hidden_cell_can_be_recovered_from_totals_and_other_cells(
 @given(rows=tables, row_totals=st.booleans(), column_totals=st.booleans())
 def test_every_small_cell_is_hidden_and_every_shown_number_is_true(rows, row_totals, column_totals):
     """R-SDC-2: counts of 1-4 never appear; shown cells and totals are the unrounded truth
-    (methods.md D1: LA figures are not rounded)."""
+    (docs/sources.md D1: LA figures are not rounded)."""
     counts = pd.DataFrame(np.array(rows))
 
     protected = protect_breakdown(counts, row_totals=row_totals, column_totals=column_totals)

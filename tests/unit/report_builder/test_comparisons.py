@@ -42,7 +42,7 @@ def benchmark(value: float, sample_size: int | None = None) -> Benchmark:
 
 
 def test_nine_of_thirty_against_ten_percent_is_flagged_higher():
-    """methods.md S8: Wilson 16.7%-47.9% leaves out 10%, score p = 0.0003: "higher"."""
+    """docs/sources.md S8: Wilson 16.7%-47.9% leaves out 10%, score p = 0.0003: "higher"."""
     result = compare_with_national("afraid_of_school_bullying", Proportion(9, 30), benchmark(0.10))
 
     assert result.status is ComparisonStatus.TESTED
@@ -52,7 +52,7 @@ def test_nine_of_thirty_against_ten_percent_is_flagged_higher():
 
 
 def test_twelve_of_forty_against_five_of_thirty_five_is_not_flagged_as_a_change():
-    """methods.md S15: a 16-point gap, Newcombe -3.5 to +33.1 points: "no clear change"."""
+    """docs/sources.md S15: a 16-point gap, Newcombe -3.5 to +33.1 points: "no clear change"."""
     result = compare_with_previous_round(
         "likes_school", Proportion(12, 40), Proportion(5, 35), is_comparable=True
     )
@@ -63,7 +63,7 @@ def test_twelve_of_forty_against_five_of_thirty_five_is_not_flagged_as_a_change(
 
 
 def test_no_matching_benchmark_means_no_national_comparison():
-    """domain.md §9 item 6: no forced comparison when definitions or ages do not match."""
+    """docs/sources.md B7: no forced comparison when definitions or ages do not match."""
     result = compare_with_national("likes_school", Proportion(20, 40), None)
 
     assert result.status is ComparisonStatus.NO_BENCHMARK
@@ -109,7 +109,7 @@ def test_a_benchmark_from_a_large_sample_is_treated_as_fixed():
 
 
 def test_other_las_are_pooled_without_this_la_and_the_input_is_unchanged():
-    """domain.md §9 item 7: other LAs' children in care, excluding this LA itself."""
+    """docs/sources.md B6: other LAs' children in care, excluding this LA itself."""
     counts = pd.DataFrame(
         {"la_code": ["E1", "E2", "E3"], "numerator": [5, 30, 40], "denominator": [20, 100, 120]}
     )
@@ -130,7 +130,7 @@ def test_other_las_comparison_flags_a_clear_gap():
 
 
 def test_a_changed_definition_makes_the_previous_round_not_comparable():
-    """domain.md §9 items 1-2: rounds compare only where the indicator definition matches."""
+    """docs/sources.md B7: rounds compare only where the indicator definition matches."""
     result = compare_with_previous_round(
         "feels_safe", Proportion(30, 40), Proportion(10, 40), is_comparable=False
     )
@@ -154,7 +154,8 @@ def test_benjamini_hochberg_can_remove_a_marginal_flag_within_a_section():
 
 
 def test_benjamini_hochberg_keeps_a_strong_flag_within_a_section():
-    """R-STAT-5: 9/30 against 10% (p = 0.0003, methods.md S8) stays flagged: 5 x 0.0003 < 0.05."""
+    """R-STAT-5: 9/30 against 10% (p = 0.0003, docs/sources.md S8) stays flagged:
+    5 x 0.0003 < 0.05."""
     strong = compare_with_national("b", Proportion(9, 30), benchmark(0.10))
     nulls = [compare_with_national(f"n{i}", Proportion(12, 40), benchmark(0.30)) for i in range(4)]
 
@@ -209,7 +210,7 @@ def test_a_section_mixing_comparison_kinds_is_refused():
     ],
 )
 def test_classification_follows_the_tier_and_the_indicators_direction(flag, direction, expected):
-    """domain.md §5: bright spots are clearly better, areas for improvement clearly worse; for
+    """docs/sources.md B8: bright spots are clearly better, areas for improvement clearly worse; for
     an indicator such as afraid_of_school_bullying, higher is worse. 9/30 against 10% has an
     interval leaving out 10%, so without its flag it is a possible difference, worth looking
     into; an indicator with no agreed direction is never judged (R-STAT-6, R-STAT-8)."""

@@ -3,7 +3,7 @@
 Nothing from report_builder is used to get the expected values: the counts come from a wide
 pivot of the raw frame and the indicator definitions in the catalogue, the interval from the
 Wilson formula written out (Wilson 1927; Newcombe 1998 method 3), and the display rules from
-methods.md R-STAT-4 and R-SDC-1/R-SDC-4 as written there.
+R-STAT-4 and R-SDC-1/R-SDC-4 as docs/statistics.md §2 and §4 state them.
 """
 
 from __future__ import annotations
@@ -69,7 +69,7 @@ def is_sensitive(catalogue, indicator) -> bool:
 
 
 def is_hidden(k: int, n: int, sensitive: bool) -> bool:
-    """R-SDC-1 and R-SDC-4 as written in methods.md §6.2."""
+    """R-SDC-1 and R-SDC-4 as docs/statistics.md §4 states them."""
     return n < 10 or (sensitive and n < 30 and k in (0, n))
 
 

@@ -13,7 +13,7 @@ def counts(*rows: tuple[int, int]) -> pd.DataFrame:
 
 
 def test_nine_of_thirty_shows_thirty_percent_from_seventeen_to_forty_eight():
-    """methods.md S8: 30% with Wilson 16.7%-47.9%, shown as whole numbers (R-STAT-4)."""
+    """docs/sources.md S8: 30% with Wilson 16.7%-47.9%, shown as whole numbers (R-STAT-4)."""
     row = estimate_table(counts((9, 30))).iloc[0]
 
     assert (row[col.PERCENT], row[col.CI_LOWER], row[col.CI_UPPER]) == (30, 17, 48)
@@ -45,7 +45,7 @@ def test_a_row_nobody_answered_has_no_percentage():
 
 
 def test_the_input_frame_is_not_changed():
-    """style.md §5.5: every function returns new objects."""
+    """House rule 12 (docs/architecture.md): every function returns new objects."""
     table = counts((9, 30), (0, 0))
     before = table.copy()
 

@@ -49,7 +49,7 @@ def test_a_base_of_thirty_is_shown_without_a_marker():
 
 @pytest.mark.parametrize("numerator", [0, 20])
 def test_none_or_all_of_a_small_group_on_a_sensitive_item_is_hidden(numerator):
-    """R-SDC-4 / methods.md §2.2: 0% or 100% of a group under 30 tells the reader about every
+    """R-SDC-4 / docs/sources.md D7: 0% or 100% of a group under 30 tells the reader about every
     child in it, so the result becomes [c], base included (R-SDC-9: a base beside [c] would
     say the answer was 0% or 100%). The note is the generic "confidential" one: naming the
     reason would reveal the all-or-none answer."""
@@ -77,7 +77,7 @@ def test_none_or_all_of_a_group_of_thirty_or_more_is_shown():
 
 
 def test_the_input_table_is_not_changed():
-    """style.md §5.5: every function returns new objects."""
+    """House rule 12 (docs/architecture.md): every function returns new objects."""
     table = results(("feels_safe", 0, 5), ("feels_safe", 0, 20), ("likes_school", 3, 40))
     before = table.copy()
 
@@ -88,8 +88,8 @@ def test_the_input_table_is_not_changed():
 
 def test_a_small_la_table_from_counts_to_display():
     """R-SDC-8: a fixed small-LA fixture through estimate_table then the base rules. Brent-sized
-    round (domain.md §6.1: 82 responses over three bands): 4-7s 7 answered, 8-11s 20 of whom all
-    feel safe, 11-17s 55 of whom 44 feel safe (80%, Wilson 68%-88%)."""
+    round (docs/sources.md B11: 82 responses over three bands): 4-7s 7 answered, 8-11s 20 of
+    whom all feel safe, 11-17s 55 of whom 44 feel safe (80%, Wilson 68%-88%)."""
     counts = pd.DataFrame(
         {
             col.INDICATOR_ID: ["feels_safe"] * 3,

@@ -41,7 +41,7 @@ def test_every_packaged_figure_is_marked_secondary(national):
 
 
 def test_care_leavers_sixteen_to_twenty_five_match_the_ons_sixteen_to_twenty_four_figure(national):
-    """domain.md §3.2: Bright Spots compares care leavers with ONS 16-24 (3% low satisfaction)."""
+    """docs/sources.md B2: Bright Spots sets care leavers beside ONS 16-24 (3% low satisfaction)."""
     found = match_benchmark(national, "low_life_satisfaction", 16, 25)
 
     assert found is not None
@@ -56,12 +56,12 @@ def test_an_age_band_two_years_off_gets_no_national_comparison(national):
 
 
 def test_an_indicator_with_no_benchmark_gets_none(national):
-    """domain.md §8 item 5: no general-population "likes school" figure was found."""
+    """docs/sources.md B5: no general-population "likes school" figure was found."""
     assert match_benchmark(national, "likes_school", 11, 17) is None
 
 
 def test_the_cantril_ladder_never_stands_in_for_the_ons_life_satisfaction_item(national):
-    """HBSC's Cantril ladder is a different measure from ONS life satisfaction (domain.md §3.3)."""
+    """The HBSC Cantril ladder is not the ONS life-satisfaction question (docs/sources.md B3)."""
     found = match_benchmark(national, "high_life_satisfaction", 10, 15)
 
     assert found is not None
@@ -69,7 +69,7 @@ def test_the_cantril_ladder_never_stands_in_for_the_ons_life_satisfaction_item(n
 
 
 def test_the_eight_to_ten_bullying_figure_matches_the_eight_to_eleven_band(national):
-    """domain.md §4.2: afraid of bullying, 17% of 8-10s; the current band is 8-11 (one year off)."""
+    """docs/sources.md B4: afraid of bullying, 17% of 8-10s; today's band is 8-11 (one year off)."""
     found = match_benchmark(national, "afraid_of_school_bullying", 8, 11)
 
     assert found is not None

@@ -8,7 +8,7 @@ from report_builder.stats import one_sample_test, two_sample_test
 
 
 def test_a_pool_ten_times_larger_is_treated_as_a_fixed_figure():
-    """methods.md S7 applied to other areas: 20 answers against 5,000 is a one-sample test, and
+    """docs/sources.md S7 applied to other areas: 20 answers against 5,000 is a one-sample test, and
     exact (binomial) because the base is 10-29 (R-STAT-4), not a seconds-long Boschloo test."""
     result = compare_with_other_las("likes_school", Proportion(8, 20), Proportion(3000, 5000))
 

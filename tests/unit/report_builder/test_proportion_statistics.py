@@ -1,7 +1,7 @@
 """Specification of report_builder.stats: intervals and tests for small-sample proportions.
 
 Reference figures are computed here from scipy, statsmodels or the textbook formula, never copied
-as literals, except the hand-worked anchors from methods.md, whose section is cited.
+as literals, except the hand-worked anchors of docs/sources.md, whose id is cited.
 """
 
 import math
@@ -27,7 +27,8 @@ CASES_TWO_SAMPLE = [(12, 40, 5, 35), (30, 100, 18, 90), (50, 120, 70, 130), (0, 
 
 
 def test_nine_of_thirty_against_ten_percent_is_flagged_higher():
-    """methods.md S8: 9/30 against 10%: Wilson 16.7%-47.9%, score p = 0.0003, exact p = 0.002."""
+    """docs/sources.md S8: 9/30 against 10%: Wilson 16.7%-47.9%, score p = 0.0003,
+    exact p = 0.002."""
     result = one_sample_test(9, 30, 0.10)
 
     assert (round(result.interval.lower, 3), round(result.interval.upper, 3)) == (0.167, 0.479)
@@ -38,7 +39,7 @@ def test_nine_of_thirty_against_ten_percent_is_flagged_higher():
 
 
 def test_twelve_of_forty_against_five_of_thirty_five_is_not_flagged():
-    """methods.md S15: Newcombe difference -3.5 to +33.1 points, score p = 0.107: no change."""
+    """docs/sources.md S15: Newcombe -3.5 to +33.1 points, score p = 0.107: no change."""
     result = two_sample_test(12, 40, 5, 35)
 
     assert round(result.interval.lower * 100, 1) == -3.5
@@ -49,7 +50,7 @@ def test_twelve_of_forty_against_five_of_thirty_five_is_not_flagged():
 
 
 def test_twelve_of_forty_against_five_of_thirty_five_by_boschloo_gives_p_of_point_one_three():
-    """methods.md S15: Boschloo p = 0.13 for the same table, used when exact is asked for."""
+    """docs/sources.md S15: Boschloo p = 0.13 for the same table, used when exact is asked for."""
     result = two_sample_test(12, 40, 5, 35, exact=True)
 
     assert result.method == "boschloo exact"
@@ -104,7 +105,7 @@ def test_a_benchmark_of_none_or_everyone_is_refused(benchmark):
     benchmark=st.sampled_from([0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 0.9]),
 )
 def test_score_test_decision_always_matches_the_wilson_interval(nobs, fraction, benchmark):
-    """methods.md S3: p < 0.05 exactly when the Wilson interval leaves out the benchmark."""
+    """docs/sources.md S3: p < 0.05 exactly when the Wilson interval leaves out the benchmark."""
     count = round(fraction * nobs)
 
     result = one_sample_test(count, nobs, benchmark)
@@ -128,7 +129,7 @@ def test_newcombe_interval_is_built_from_the_two_wilson_intervals(c1, n1, c2, n2
 
 @pytest.mark.parametrize(("c1", "n1", "c2", "n2"), CASES_TWO_SAMPLE[:3])
 def test_two_sample_score_test_matches_the_miettinen_nurminen_formula(c1, n1, c2, n2):
-    """methods.md S12: at a difference of 0 the score test uses the pooled p with the n/(n-1)
+    """docs/sources.md S12: at a difference of 0 the score test uses the pooled p with the n/(n-1)
     variance factor: z = (p1 - p2) / sqrt(p (1 - p) (1/n1 + 1/n2) N / (N - 1))."""
     pooled, total = (c1 + c2) / (n1 + n2), n1 + n2
     variance = pooled * (1 - pooled) * (1 / n1 + 1 / n2) * total / (total - 1)
@@ -189,7 +190,7 @@ def test_an_unknown_adjustment_is_refused():
 
 
 def test_a_disagreement_between_the_score_and_exact_tests_is_recorded():
-    """R-STAT-2 / methods.md S6: store binomtest's p and note when it disagrees. For 7 of 12
+    """R-STAT-2 / docs/sources.md S6: store binomtest's p and note when it disagrees. For 7 of 12
     against 30% the score p is about 0.03 but the exact p about 0.05 (both computed here)."""
     result = one_sample_test(7, 12, 0.30)
 
@@ -198,7 +199,7 @@ def test_a_disagreement_between_the_score_and_exact_tests_is_recorded():
 
 
 def test_agreeing_methods_need_no_note():
-    """methods.md S8: 9/30 against 10% is flagged by both the score and the exact test."""
+    """docs/sources.md S8: 9/30 against 10% is flagged by both the score and the exact test."""
     assert not one_sample_test(9, 30, 0.10).methods_disagree
 
 

@@ -97,7 +97,7 @@ def test_the_three_tiers_follow_the_adjusted_p_value_and_the_unadjusted_interval
     ],
 )
 def test_english_phrases_follow_r_stat_6(comparison, expected):
-    """methods.md R-STAT-6 gives these phrases word for word."""
+    """R-STAT-6 (docs/statistics.md §3.4) gives these phrases word for word."""
     population = national_population(CHILDREN_FIGURE)
 
     assert describe_comparison(comparison, "en", "2024", population=population) == expected

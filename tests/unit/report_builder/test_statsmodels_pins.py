@@ -1,7 +1,7 @@
 """Regression pins on the statsmodels behaviour report_builder.stats relies on (R-STAT-3).
 
-If an upgrade breaks one of these, re-run the methods.md S11 check before changing the pins
-(methods.md §7 item 6). The figures are the ones verified in methods.md S15 and S11.
+If an upgrade breaks one of these, repeat the docs/sources.md S11 check before changing the
+pins. The figures are the ones checked locally in docs/sources.md S15 and S11.
 """
 
 import pytest
@@ -9,7 +9,8 @@ from statsmodels.stats.proportion import confint_proportions_2indep
 
 
 def test_newcomb_method_name_still_gives_the_hybrid_score_interval():
-    """methods.md S15: 12/40 vs 5/35, Newcombe 95% CI for the difference is -3.5 to +33.1 points."""
+    """docs/sources.md S15: 12/40 vs 5/35, Newcombe 95% CI for the difference is -3.5 to
+    +33.1 points."""
     lower, upper = confint_proportions_2indep(
         12, 40, 5, 35, method="newcomb", compare="diff", alpha=0.05
     )
@@ -18,7 +19,7 @@ def test_newcomb_method_name_still_gives_the_hybrid_score_interval():
 
 
 def test_score_interval_for_a_difference_still_fails_on_the_known_case():
-    """methods.md S11 / statsmodels issue #10269: method="score" raises on 12/40 vs 5/35.
+    """docs/sources.md S11 / statsmodels issue #10269: method="score" raises on 12/40 vs 5/35.
 
     This is why report_builder never calls it. If this starts passing, the bug may be fixed:
     re-check the 900-case grid before considering the score interval.
