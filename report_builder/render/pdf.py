@@ -13,14 +13,11 @@ from __future__ import annotations
 import functools
 import io
 from collections.abc import Sequence
-from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
     Flowable,
     KeepTogether,
@@ -35,11 +32,11 @@ from reportlab.platypus.tableofcontents import TableOfContents
 
 from report_builder.model import ComparisonKind
 from report_builder.render.charts import SectionChart, chart_drawing, section_charts
+from report_builder.render.fonts import sans_fonts
 from report_builder.render.pdf_text import pdf_text
 from report_builder.render.untrusted_text import escape_markup
 from report_builder.report_model import CohortCaveat, IndicatorResult, Report
 
-FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"),)
 LANGUAGE_TAGS = {"en": "en-GB", "cy": "cy"}
 
 
@@ -290,21 +287,9 @@ def _level_style(styles, level: int) -> ParagraphStyle:
     return ParagraphStyle(f"TOC{level}", parent=styles["BodyText"], leftIndent=10 * mm * level)
 
 
-@functools.lru_cache(maxsize=1)
-def _fonts() -> tuple[str, str]:
-    """Regular and bold font names: DejaVu Sans when installed (Welsh ŵ, ŷ), else Helvetica."""
-    for folder in FONT_DIRS:
-        regular, bold = folder / "DejaVuSans.ttf", folder / "DejaVuSans-Bold.ttf"
-        if regular.exists() and bold.exists():
-            pdfmetrics.registerFont(TTFont("CareVoicesSans", str(regular)))
-            pdfmetrics.registerFont(TTFont("CareVoicesSans-Bold", str(bold)))
-            return "CareVoicesSans", "CareVoicesSans-Bold"
-    return "Helvetica", "Helvetica-Bold"
-
-
 def _styles():
     """The sample stylesheet switched to the report fonts, plus a compact table-cell style."""
-    regular, bold = _fonts()
+    regular, bold = sans_fonts()
     styles = getSampleStyleSheet()
     for name in ("BodyText", "Italic", "Title", "Heading1", "Heading2", "Heading3"):
         styles[name].fontName = bold if name.startswith(("Title", "Heading")) else regular

@@ -8,26 +8,23 @@ it (Debian's fonts-dejavu-core), else Helvetica.
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 from flask_babel import gettext as _
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import ListFlowable, ListItem, Paragraph, SimpleDocTemplate, Spacer
 
+from report_builder.render.fonts import sans_fonts
 from report_builder.render.untrusted_text import escape_markup
 from survey_app.reports.you_said import YouSaidPage
 
-DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
 LANGUAGE_TAGS = {"en": "en-GB", "cy": "cy"}
 
 
 def you_said_pdf(page: YouSaidPage) -> bytes:
     """The page as PDF bytes: large type, three short lists, one sheet of A4."""
-    regular, bold = _fonts()
+    regular, bold = sans_fonts()
     body = ParagraphStyle("body", fontName=regular, fontSize=15, leading=20, spaceAfter=6)
     heading = ParagraphStyle("heading", parent=body, fontName=bold, fontSize=20, leading=26)
     title = ParagraphStyle("title", parent=heading, fontSize=30, leading=36, spaceAfter=12)
@@ -70,13 +67,3 @@ def _bullets(items: tuple[str, ...], style: ParagraphStyle) -> ListFlowable:
         bulletType="bullet",
         bulletFontName=style.fontName,
     )
-
-
-def _fonts() -> tuple[str, str]:
-    """Registered DejaVu Sans (regular, bold) when installed, else Helvetica."""
-    if not (DEJAVU / "DejaVuSans.ttf").exists():
-        return "Helvetica", "Helvetica-Bold"
-    if "DejaVuSans" not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont("DejaVuSans", str(DEJAVU / "DejaVuSans.ttf")))
-        pdfmetrics.registerFont(TTFont("DejaVuSans-Bold", str(DEJAVU / "DejaVuSans-Bold.ttf")))
-    return "DejaVuSans", "DejaVuSans-Bold"

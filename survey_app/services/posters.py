@@ -16,6 +16,8 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from report_builder.render.fonts import sans_fonts
+
 CARD_COLUMNS, CARD_ROWS = 2, 4
 MARGIN = 15 * mm
 
@@ -60,20 +62,21 @@ def poster_pdf(codes: list[str], link_for: Callable[[str], str], text: PosterTex
     buffer = io.BytesIO()
     canvas = _new_canvas(buffer, text)
     width, height = A4
+    regular, bold = sans_fonts()
     for code in codes:
         link = link_for(code)
-        canvas.setFont("Helvetica-Bold", 32)
+        canvas.setFont(bold, 32)
         canvas.drawCentredString(width / 2, height - 40 * mm, text.title)
-        canvas.setFont("Helvetica", 16)
+        canvas.setFont(regular, 16)
         canvas.drawCentredString(width / 2, height - 52 * mm, text.round_name)
         _draw_qr(canvas, link, (width - 120 * mm) / 2, height - 185 * mm, 120 * mm)
-        canvas.setFont("Helvetica", 16)
+        canvas.setFont(regular, 16)
         canvas.drawCentredString(width / 2, 95 * mm, text.scan)
-        canvas.setFont("Helvetica-Bold", 18)
+        canvas.setFont(bold, 18)
         canvas.drawCentredString(width / 2, 83 * mm, link)
-        canvas.setFont("Helvetica", 16)
+        canvas.setFont(regular, 16)
         canvas.drawCentredString(width / 2, 65 * mm, f"{text.code_label} {code}")
-        canvas.setFont("Helvetica", 12)
+        canvas.setFont(regular, 12)
         canvas.drawCentredString(width / 2, 45 * mm, text.privacy)
         canvas.showPage()
     canvas.save()
@@ -95,6 +98,7 @@ def cards_pdf(codes: list[str], link_for: Callable[[str], str], text: PosterText
 
 def _draw_card(canvas: Canvas, code: str, link: str, text: PosterText, index: int) -> None:
     width, height = A4
+    regular, bold = sans_fonts()
     card_w = (width - 2 * MARGIN) / CARD_COLUMNS
     card_h = (height - 2 * MARGIN) / CARD_ROWS
     left = MARGIN + (index % CARD_COLUMNS) * card_w
@@ -106,11 +110,11 @@ def _draw_card(canvas: Canvas, code: str, link: str, text: PosterText, index: in
     qr_size = min(card_h - 25 * mm, card_w * 0.45)
     _draw_qr(canvas, link, left + 3 * mm, bottom + 18 * mm, qr_size)
     text_x = left + qr_size + 6 * mm
-    canvas.setFont("Helvetica-Bold", 10)
+    canvas.setFont(bold, 10)
     canvas.drawString(text_x, bottom + card_h - 15 * mm, text.title)
-    canvas.setFont("Helvetica", 9)
+    canvas.setFont(regular, 9)
     canvas.drawString(text_x, bottom + card_h - 22 * mm, text.scan)
-    canvas.setFont("Helvetica-Bold", 10)
+    canvas.setFont(bold, 10)
     canvas.drawString(text_x, bottom + card_h - 32 * mm, f"{text.code_label} {code}")
-    canvas.setFont("Helvetica", 8)
+    canvas.setFont(regular, 8)
     canvas.drawString(left + 5 * mm, bottom + 8 * mm, link)
