@@ -7,6 +7,9 @@ and the routing choices; the response is created (and committed) by that button.
 
 from __future__ import annotations
 
+import hashlib
+import secrets
+from collections.abc import Callable
 from typing import Any
 
 from flask import redirect, render_template, request, session, url_for
@@ -14,6 +17,7 @@ from flask_babel import gettext as _
 from werkzeug.wrappers import Response as HttpResponse
 
 from survey_app.common.errors import wants_html
+from survey_app.common.rate_keys import anonymous_rate_key
 from survey_app.extensions import db, limiter
 from survey_app.models import AccessCode
 from survey_app.respond import bp
@@ -40,6 +44,29 @@ CODE_ENTRY_LIMIT = "10 per minute; 100 per hour; 200 per day"
 """Refused codes from one address, shared by code links, the code form and resume codes. Codes
 that let someone in never count, so a class of children behind one school address all get in."""
 SURVEY_POST_LIMIT = "60 per minute"
+"""Survey posts by one respondent, keyed on their own journey (``respondent_rate_key``), so
+each child in a room behind one school or children's-home address has their own allowance."""
+ROOM_POST_LIMIT = "1200 per minute"
+"""All survey posts from one address: a flood guard far above a room of 40 children answering a
+question every ten seconds (240 a minute)."""
+
+
+def respondent_rate_key() -> str:
+    """One respondent's own key: their response once it exists, before that the random visit
+    id their code entry made, hashed with the address key; with neither, the address key."""
+    entry = session.get(ENTRY_KEY)
+    own = session.get(RESPONSE_KEY) or (entry.get("visit") if isinstance(entry, dict) else None)
+    address_key = anonymous_rate_key()
+    if own is None:
+        return address_key
+    return hashlib.sha256(f"{address_key}|{own}".encode()).hexdigest()[:32]
+
+
+def survey_post_limit(view: Callable[..., Any]) -> Callable[..., Any]:
+    """Limit the view's POSTs per respondent (``SURVEY_POST_LIMIT``) and per address
+    (``ROOM_POST_LIMIT``)."""
+    view = limiter.limit(ROOM_POST_LIMIT, methods=["POST"])(view)
+    return limiter.limit(SURVEY_POST_LIMIT, key_func=respondent_rate_key, methods=["POST"])(view)
 
 
 def code_refused(response: HttpResponse) -> bool:
@@ -90,7 +117,8 @@ def _refused() -> tuple[str, int]:
 
 def _admit(code: AccessCode) -> HttpResponse:
     session.pop(RESPONSE_KEY, None)
-    session[ENTRY_KEY] = {"code": code.id}
+    # A random visit id: the respondent's own rate-limit key until their response exists.
+    session[ENTRY_KEY] = {"code": code.id, "visit": secrets.token_urlsafe(12)}
     return redirect(url_for("respond.route"), 303)
 
 
@@ -159,13 +187,13 @@ def values_for(step: EntryStep) -> list[dict[str, Any]]:
 
 
 @bp.route("/start/care", methods=["GET", "POST"])
-@limiter.limit(SURVEY_POST_LIMIT, methods=["POST"])
+@survey_post_limit
 def care() -> HttpResponse | tuple[str, int]:
     return _choice_page("care")
 
 
 @bp.route("/start/age", methods=["GET", "POST"])
-@limiter.limit(SURVEY_POST_LIMIT, methods=["POST"])
+@survey_post_limit
 def age() -> HttpResponse | tuple[str, int]:
     return _choice_page("age")
 
@@ -186,7 +214,7 @@ def welcome() -> HttpResponse | str:
 
 
 @bp.post("/welcome")
-@limiter.limit(SURVEY_POST_LIMIT)
+@survey_post_limit
 def begin_survey() -> HttpResponse:
     """Create the response and commit it, so the first question already has somewhere to go."""
     if _started_already():

@@ -11,9 +11,9 @@ from flask import abort, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response as HttpResponse
 
 from questionnaires import Item
-from survey_app.extensions import db, limiter
+from survey_app.extensions import db
 from survey_app.respond import bp
-from survey_app.respond.entry_routes import SURVEY_POST_LIMIT, form_status
+from survey_app.respond.entry_routes import form_status, survey_post_limit
 from survey_app.respond.journey import Journey, current_journey, load_response
 from survey_app.respond.presenters import (
     FIELD,
@@ -58,7 +58,7 @@ def question(item_id: str) -> HttpResponse | str:
 
 
 @bp.post("/q/<item_id>")
-@limiter.limit(SURVEY_POST_LIMIT)
+@survey_post_limit
 def answer(item_id: str) -> HttpResponse | tuple[str, int]:
     journey = current_journey()
     item = _shown_item(journey, item_id)
@@ -133,7 +133,7 @@ def check_answers() -> str:
 
 
 @bp.post("/check")
-@limiter.limit(SURVEY_POST_LIMIT)
+@survey_post_limit
 def submit() -> HttpResponse:
     journey = current_journey()
     complete_response(db.session, journey.response)

@@ -7,13 +7,13 @@ from flask_babel import gettext as _
 from werkzeug.wrappers import Response as HttpResponse
 
 from questionnaires.loader import FACES_DIR
-from survey_app.extensions import db, limiter
+from survey_app.extensions import db
 from survey_app.models import LocalAuthority
 from survey_app.respond import bp
 from survey_app.respond.entry_routes import (
-    SURVEY_POST_LIMIT,
     code_entry_limit,
     form_status,
+    survey_post_limit,
 )
 from survey_app.respond.journey import (
     ENTRY_KEY,
@@ -72,7 +72,7 @@ def save_for_later() -> str:
 
 
 @bp.post("/save")
-@limiter.limit(SURVEY_POST_LIMIT)
+@survey_post_limit
 def issue_code() -> str:
     journey = current_journey()
     code = issue_resume_code(db.session, journey.response)
