@@ -75,6 +75,20 @@ def _variables_of(item: Item) -> list[Variable]:
     return [Variable(item.id, item.id, item.type, item.text.en, labels=labels)]
 
 
+def labels_by_version(survey_round: SurveyRound) -> dict[str, dict[str, dict[str, str]]]:
+    """Each instrument version's answer labels, by column and then code: ``{key: {name: {code:
+    label}}}``.
+
+    ``item_variables`` merges labels across versions, but the same code can be worded for each
+    age band (``female`` is "Girl" at 8-10 and "Woman" for care leavers); a response is labelled
+    with the words its own version showed.
+    """
+    return {
+        version.key: {v.name: v.labels for item in version.items for v in _variables_of(item)}
+        for version in round_versions(survey_round)
+    }
+
+
 def codebook_rows(survey_round: SurveyRound) -> list[dict[str, str]]:
     """One row per variable and value label, for the codebook CSV and XLSX sheet."""
     rows = [

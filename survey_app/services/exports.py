@@ -2,9 +2,10 @@
 
 Rows are read a batch at a time, so a large round never sits in memory as ORM objects and the
 CSV starts flowing at once. XLSX and SAV are written to a temporary file first (openpyxl's
-write-only mode; pyreadstat needs a data frame) and then streamed from disk. Rows carry codes,
-never labels; free text appears only as its approved quote, and a quote a spreadsheet would run
-as a formula (``=HYPERLINK(...)``) is written with a leading ``'``. Every export is audited.
+write-only mode; pyreadstat needs a data frame) and then streamed from disk. Rows carry codes
+(the XLSX adds a sheet of the same rows in words, ``xlsx_export``); free text appears only as
+its approved quote, and a quote a spreadsheet would run as a formula (``=HYPERLINK(...)``) is
+written with a leading ``'``. Every export is audited.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from pathlib import Path
 
 import pandas as pd
 import pyreadstat
-from openpyxl import Workbook
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -34,8 +34,10 @@ from survey_app.services.codebook import (
     Variable,
     codebook_rows,
     item_variables,
+    labels_by_version,
 )
 from survey_app.services.moderation import approved_quote_map
+from survey_app.services.xlsx_export import save_workbook
 
 BATCH_SIZE = 500
 FORMATS = ("csv", "xlsx", "sav")
@@ -166,20 +168,18 @@ def codebook_csv(survey_round: SurveyRound) -> str:
 
 
 def write_xlsx(session: Session, survey_round: SurveyRound) -> Path:
-    """A temporary XLSX file with a Responses sheet and a Codebook sheet; the caller removes it."""
-    book = Workbook(write_only=True)
+    """A temporary XLSX file of codes, labels and the codebook (see ``xlsx_export``); the caller
+    removes it."""
     plan = ExportPlan.of(session, survey_round)
-    columns = plan.columns
-    sheet = book.create_sheet("Responses")
-    sheet.append(columns)
-    for row in response_rows(session, plan):
-        sheet.append([row[name] for name in columns])
-    codebook = book.create_sheet("Codebook")
-    codebook.append(list(CODEBOOK_FIELDS))
-    for entry in codebook_rows(survey_round):
-        codebook.append([entry[name] for name in CODEBOOK_FIELDS])
     path = _temporary_path(".xlsx")
-    book.save(path)
+    save_workbook(
+        path,
+        plan.columns,
+        plan.variables,
+        response_rows(session, plan),
+        labels_by_version(survey_round),
+        codebook_rows(survey_round),
+    )
     return path
 
 
