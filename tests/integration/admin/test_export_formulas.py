@@ -54,11 +54,12 @@ def test_the_csv_export_writes_each_formula_as_quoted_text(
     assert not any(cell.startswith(FORMULA_START) for row in rows for cell in row.values())
 
 
+@pytest.mark.parametrize("title", ["Responses", "Responses (labels)"])
 def test_the_xlsx_export_holds_no_formula_and_keeps_row_numbers_as_numbers(
-    officer_client: FlaskClient, survey_round: SurveyRound
+    officer_client: FlaskClient, survey_round: SurveyRound, title: str
 ) -> None:
     book = openpyxl.load_workbook(io.BytesIO(_download(officer_client, survey_round, "xlsx")))
-    sheet = book["Responses"]
+    sheet = book[title]
     cells = [cell for row in sheet.iter_rows(min_row=2) for cell in row]
     header = [cell.value for cell in sheet[1]]
 
