@@ -10,7 +10,7 @@ from govuk_frontend_wtf.wtforms_widgets import (
     GovSubmitInput,
     GovTextInput,
 )
-from wtforms import SelectField, SelectMultipleField, StringField, SubmitField
+from wtforms import HiddenField, SelectField, SelectMultipleField, StringField, SubmitField
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 
 from survey_app.admin.forms.fields import DayMonthYearField, WholeNumberField
@@ -98,6 +98,20 @@ class RoundForm(FlaskForm):
             band: getattr(self, name).data if name in self._fields else None
             for band, name in BAND_FIELDS.items()
         }
+
+
+class AdvanceForm(FlaskForm):
+    """The button that moves a round on, with the status the officer confirmed moving it from.
+
+    A confirmation page sends ``from_status``, so a second click or a stale page cannot move
+    the round one step further than the officer read about (open it, then close it).
+    """
+
+    from_status = HiddenField()
+
+    def is_stale(self, status: str) -> bool:
+        """True when the page confirmed a move from a status the round has already left."""
+        return bool(self.from_status.data) and self.from_status.data != status
 
 
 def round_details(form: RoundForm) -> RoundDetails:

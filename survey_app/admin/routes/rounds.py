@@ -12,16 +12,18 @@ from wtforms.fields.choices import SelectChoice
 
 from survey_app.admin import bp
 from survey_app.admin.forms.codes import ButtonForm
-from survey_app.admin.forms.rounds import BAND_FIELDS, RoundForm, round_details
+from survey_app.admin.forms.rounds import BAND_FIELDS, AdvanceForm, RoundForm, round_details
 from survey_app.auth.access import (
     ROUND_MANAGERS,
     scoped_authority,
     scoped_round,
     staff_required,
 )
+from survey_app.common.i18n import current_language
 from survey_app.extensions import db
 from survey_app.models import LocalAuthority, SurveyRound
 from survey_app.services.authorities import list_authorities
+from survey_app.services.instrument_names import round_versions, version_name
 from survey_app.services.rounds import (
     EDITABLE,
     STATUS_LABELS,
@@ -63,13 +65,15 @@ def new_round() -> str | Response:
 @staff_required()
 def round_detail(round_id: int) -> str:
     survey_round = scoped_round(round_id)
+    questionnaires = round_versions(survey_round, current_language())
     return render_template(
         "admin/rounds/detail.html",
         survey_round=survey_round,
         button=ButtonForm(),
         status_labels=STATUS_LABELS,
         editable=EDITABLE[survey_round.status],
-        versions=published_versions(),
+        questionnaires=questionnaires,
+        band_names={named.instrument: named.band for named in questionnaires},
     )
 
 
@@ -90,11 +94,29 @@ def edit_round(round_id: int) -> str | Response:
     return render_template("admin/rounds/form.html", form=form, survey_round=survey_round)
 
 
+@bp.get("/rounds/<int:round_id>/open")
+@staff_required(*ROUND_MANAGERS)
+def confirm_open(round_id: int) -> str | Response:
+    """What opening means, before the one click that cannot be taken back."""
+    return _confirm(round_id, "draft", "admin/rounds/confirm_open.html")
+
+
+@bp.get("/rounds/<int:round_id>/close")
+@staff_required(*ROUND_MANAGERS)
+def confirm_close(round_id: int) -> str | Response:
+    """What closing means (final figures, no more answers), before it happens."""
+    return _confirm(round_id, "open", "admin/rounds/confirm_close.html")
+
+
 @bp.post("/rounds/<int:round_id>/advance")
 @staff_required(*ROUND_MANAGERS)
 def advance(round_id: int) -> Response | str:
     survey_round = scoped_round(round_id)
-    if not ButtonForm().validate_on_submit():
+    form = AdvanceForm()
+    if not form.validate_on_submit():
+        return redirect(url_for("admin.round_detail", round_id=round_id))
+    if form.is_stale(survey_round.status):
+        flash(_("The round had already moved on, so nothing was changed."), "info")
         return redirect(url_for("admin.round_detail", round_id=round_id))
     try:
         status = advance_round(db.session, current_user, survey_round, date.today())
@@ -107,10 +129,25 @@ def advance(round_id: int) -> Response | str:
     return redirect(url_for("admin.round_detail", round_id=round_id))
 
 
+def _confirm(round_id: int, status: str, template: str) -> str | Response:
+    """The confirmation page when the round is ``status``; else back to the round's page."""
+    survey_round = scoped_round(round_id)
+    if survey_round.status != status:
+        return redirect(url_for("admin.round_detail", round_id=round_id))
+    return render_template(
+        template,
+        survey_round=survey_round,
+        form=AdvanceForm(from_status=status),
+        questionnaires=round_versions(survey_round, current_language()),
+    )
+
+
 def _round_form(survey_round: SurveyRound | None = None) -> RoundForm:
     """The form with the fields this user and this round's status allow, filled in."""
     form = RoundForm(obj=survey_round) if survey_round else RoundForm()
-    form.instruments.choices = [SelectChoice(key) for key in published_versions()]
+    form.instruments.choices = [
+        SelectChoice(key, version_name(version)) for key, version in published_versions().items()
+    ]
     if survey_round is None and current_user.is_programme_admin:
         form.local_authority.choices = [
             SelectChoice(a.id, a.name) for a in list_authorities(db.session)
