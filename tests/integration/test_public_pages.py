@@ -1,5 +1,7 @@
 """The shared public pages render in English and Welsh inside the common layout."""
 
+import re
+
 import pytest
 from flask.testing import FlaskClient
 
@@ -42,3 +44,10 @@ def test_govuk_frontend_assets_are_served(client: FlaskClient, path: str) -> Non
     response = client.get(path)
     response.close()
     assert response.status_code == 200
+
+
+def test_the_home_page_offers_the_survey_and_staff_sign_in(client: FlaskClient) -> None:
+    html = client.get("/").get_data(as_text=True)
+    start = r'<a href="/start"[^>]*class="govuk-button[^"]*"[^>]*>\s*Start the survey'
+    assert re.search(start, html)
+    assert re.search(r'<a class="govuk-link" href="/auth/sign-in">\s*Staff sign in', html)
