@@ -34,6 +34,7 @@ from survey_app.services.access_codes import (
     issue_batch,
     revoke_code,
 )
+from survey_app.services.instrument_names import round_versions
 from survey_app.services.posters import PosterText, cards_pdf, poster_pdf
 
 BATCH_KEY = "code_batch"
@@ -45,7 +46,8 @@ BATCH_LIFETIME = timedelta(minutes=30)
 def codes(round_id: int) -> str | Response:
     survey_round = scoped_round(round_id)
     form = CodeBatchForm()
-    form.audience.choices = _audience_choices(survey_round)
+    bands = _band_names(survey_round)
+    form.audience.choices = _audience_choices(bands)
     if form.validate_on_submit():
         audience = None if form.audience.data == ANYONE else form.audience.data
         try:
@@ -69,6 +71,7 @@ def codes(round_id: int) -> str | Response:
         form=form,
         codes=codes_of_round(db.session, survey_round),
         button=ButtonForm(),
+        band_names=bands,
     )
 
 
@@ -118,14 +121,16 @@ def revoke(round_id: int, code_id: int) -> Response:
     return redirect(url_for("admin.codes", round_id=round_id))
 
 
-def _audience_choices(survey_round: SurveyRound) -> list[SelectChoice]:
+def _band_names(survey_round: SurveyRound) -> dict[str, str]:
+    """The round's age groups by instrument id: "Children in care aged 8 to 10"."""
+    named = round_versions(survey_round, current_language())
+    return {version.instrument: version.band for version in named}
+
+
+def _audience_choices(bands: dict[str, str]) -> list[SelectChoice]:
     choices = [SelectChoice(ANYONE, _("Anyone in this round (they choose their questionnaire)"))]
-    return choices + [
-        SelectChoice(
-            ri.instrument, _("Only the %(instrument)s questionnaire", instrument=ri.instrument)
-        )
-        for ri in survey_round.instruments
-    ]
+    only = [SelectChoice(key, _("%(band)s only", band=band)) for key, band in bands.items()]
+    return choices + only
 
 
 def _keep_batch(survey_round: SurveyRound, label: str, clear: list[str]) -> None:

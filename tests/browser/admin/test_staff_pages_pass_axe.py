@@ -18,7 +18,7 @@ from tests.factories import (
 )
 from tests.support.browser import assert_accessible
 
-ROUND_PAGES = ("codes", "paper", "paper/new/cic-8-10", "edit")
+ROUND_PAGES = ("codes", "paper", "paper/new/cic-8-10", "edit", "close")
 
 
 def _admin_and_round(live_app: Flask) -> tuple[str, int]:

@@ -8,7 +8,7 @@ from flask.testing import FlaskClient
 from sqlalchemy.orm import Session
 
 from survey_app.models import StaffUser
-from tests.factories import make_round
+from tests.factories import make_access_code, make_round
 from tests.integration.auth.staff_client import csrf_token
 
 NAMES = ("Children in care aged 8 to 10, version 1", "Children in care aged 11 to 17, version 1")
@@ -63,3 +63,15 @@ def test_the_round_form_offers_questionnaires_by_name(officer_client: FlaskClien
     assert "Care leavers aged 16 to 25, version 1" in html
     assert 'value="leavers-16-25@v1"' in html
     assert re.search(r">\s*cic-4-7@v1\s*<", html) is None
+
+
+def test_the_codes_page_names_who_a_code_is_for(
+    officer_client: FlaskClient, officer: StaffUser, session: Session
+) -> None:
+    survey_round = make_round(session, officer.local_authority)
+    make_access_code(session, survey_round, label="Virtual school", audience="cic-8-10")
+    session.commit()
+    html = officer_client.get(f"/admin/rounds/{survey_round.id}/codes").get_data(as_text=True)
+    assert "Children in care aged 11 to 17 only" in html
+    assert re.search(r"<td[^>]*>\s*Children in care aged 8 to 10\s*</td>", html)
+    assert re.search(r">\s*cic-8-10\s*<", html) is None
