@@ -39,7 +39,11 @@ CODEBOOK_SHEET = "Codebook"
 class FilteredSheet:
     """A write-only sheet with its header frozen and an auto-filter over every row appended."""
 
-    def __init__(self, book: Workbook, title: str, header: Sequence[str], widths: Sequence[int]):
+    def __init__(
+        self, book: Workbook, title: str, header: Sequence[str], widths: Sequence[int]
+    ) -> None:
+        """Add the sheet to ``book`` with its panes, column widths and bold header row, all of
+        which a write-only sheet must have before its first data row."""
         self._sheet = book.create_sheet(title)
         self._sheet.freeze_panes = "A2"
         for number, width in enumerate(widths, start=1):
