@@ -81,8 +81,20 @@ def totp_code(app: Flask, user_id: int, secret: str = DEFAULT_TOTP_SECRET) -> st
     with app.app_context():
         last = db.session.get(StaffUser, user_id).totp_last_step
     totp = pyotp.TOTP(secret)
-    step = totp.timecode(datetime.now(UTC)) - 1 if last is None else last + 1
-    step = max(step, totp.timecode(datetime.now(UTC)) - 1)
+    now = totp.timecode(datetime.now(UTC))
+    step = now - 1 if last is None else max(last + 1, now - 1)
+    if step == now - 1 and _seconds_left_in_step(totp) < STEP_MARGIN_SECONDS:
+        step = now  # The previous step stops being accepted when this one ends.
     while step > totp.timecode(datetime.now(UTC)) + 1:
         time.sleep(0.5)
     return totp.generate_otp(step)
+
+
+STEP_MARGIN_SECONDS = 5
+"""How long before a step ends a code for the step before it is no longer sent: the server
+checks it a moment later, by when it may be two steps old and refused."""
+
+
+def _seconds_left_in_step(totp: pyotp.TOTP) -> float:
+    """Seconds until the authenticator's current time-step ends."""
+    return totp.interval - datetime.now(UTC).timestamp() % totp.interval
