@@ -7,7 +7,7 @@ PORT ?= 5000
 GOVUK_DIST := node_modules/govuk-frontend/dist/govuk
 GOVUK_STATIC := survey_app/static/govuk
 
-.PHONY: run test setup setup-test compiled-translations assets debian-test-packages lint translations bench clean
+.PHONY: run test test-fast setup setup-test compiled-translations assets debian-test-packages lint translations bench clean
 
 run: setup ## set up, migrate, seed a demo if empty, and serve on http://127.0.0.1:$(PORT)
 	$(BIN)/flask --app wsgi db upgrade
@@ -16,6 +16,9 @@ run: setup ## set up, migrate, seed a demo if empty, and serve on http://127.0.0
 
 test: setup-test debian-test-packages lint ## install what the tests need and run them all
 	$(BIN)/pytest -n 2 --dist loadgroup
+
+test-fast: setup-test ## unit and SQLite integration tests only: the quick loop while editing
+	$(BIN)/pytest -n 2 --dist loadgroup -m "not postgres and not browser and not slow" tests/unit tests/integration
 
 setup: $(BIN)/.installed assets compiled-translations ## the shared install step
 
