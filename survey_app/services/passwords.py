@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
-from argon2 import PasswordHasher
+from argon2 import Parameters, PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 _hasher = PasswordHasher()
+
+
+def use_parameters(parameters: Parameters) -> None:
+    """Hash new passwords with ``parameters`` from now on, in this process.
+
+    The test suite calls this with ``argon2.profiles.CHEAPEST``: it creates thousands of staff
+    users, and full-cost hashing made the staff tests three times slower. Verification is
+    unaffected, because every hash records the parameters it was made with. The app itself
+    never calls this, so production always hashes with the recommended parameters.
+    """
+    global _hasher
+    _hasher = PasswordHasher.from_parameters(parameters)
 
 
 def hash_password(password: str) -> str:
