@@ -7,6 +7,11 @@ from survey_app.models.authority import LocalAuthority
 from survey_app.models.moderation import ModerationDecision
 from survey_app.models.response import Answer, Response
 from survey_app.models.round import RoundDenominator, RoundInstrument, SurveyRound
+from survey_app.models.safeguarding import (
+    SafeguardingAlert,
+    SafeguardingEmail,
+    SafeguardingSettings,
+)
 from survey_app.models.staff import StaffUser
 from survey_app.models.staff_security import RecoveryCode, SignInFailure
 
@@ -20,6 +25,9 @@ __all__ = [
     "Response",
     "RoundDenominator",
     "RoundInstrument",
+    "SafeguardingAlert",
+    "SafeguardingEmail",
+    "SafeguardingSettings",
     "SignInFailure",
     "StaffUser",
     "SurveyRound",
