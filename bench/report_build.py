@@ -20,13 +20,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from questionnaires import load_catalogue
-from report_builder.benchmarks import load_benchmarks
-from report_builder.build import build_report
-from report_builder.indicators import indicator_counts
-from report_builder.render.pdf import report_pdf
-from report_builder.report_model import Report
-from report_builder.synthetic import (
+from demo_data.synthetic import (
     SyntheticDesign,
     la_codes,
     round_id,
@@ -34,6 +28,12 @@ from report_builder.synthetic import (
     synthetic_quotes,
     synthetic_responses,
 )
+from questionnaires import load_catalogue
+from report_builder.benchmarks import load_benchmarks
+from report_builder.build import build_report
+from report_builder.indicators import indicator_counts
+from report_builder.render.pdf import report_pdf
+from report_builder.report_model import Report
 
 FULL_LAS = 153
 QUICK_LAS = 12

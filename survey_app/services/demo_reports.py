@@ -19,9 +19,7 @@ import pandas as pd
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from questionnaires import Catalogue
-from report_builder import columns as col
-from report_builder.synthetic import (
+from demo_data.synthetic import (
     SyntheticDesign,
     la_codes,
     round_id,
@@ -29,6 +27,8 @@ from report_builder.synthetic import (
     synthetic_quotes,
     synthetic_responses,
 )
+from questionnaires import Catalogue
+from report_builder import columns as col
 from survey_app.models import (
     Answer,
     LocalAuthority,

@@ -12,17 +12,17 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from questionnaires import Catalogue, load_catalogue
-from report_builder.benchmarks import load_benchmarks
-from report_builder.build import build_report
-from report_builder.indicators import indicator_counts
-from report_builder.report_model import Report
-from report_builder.synthetic import (
+from demo_data.synthetic import (
     SyntheticDesign,
     synthetic_populations,
     synthetic_quotes,
     synthetic_responses,
 )
+from questionnaires import Catalogue, load_catalogue
+from report_builder.benchmarks import load_benchmarks
+from report_builder.build import build_report
+from report_builder.indicators import indicator_counts
+from report_builder.report_model import Report
 
 SMALL_LA = "SYN006"
 LARGE_LA = "SYN001"

@@ -17,6 +17,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
+from demo_data.synthetic import la_codes, round_id, synthetic_populations, synthetic_responses
 from questionnaires import Catalogue, load_catalogue
 from report_builder import columns as col
 from report_builder import comparators, disclosure
@@ -26,12 +27,6 @@ from report_builder.indicators import indicator_counts
 from report_builder.programme import build_programme_view
 from report_builder.render.csv import report_csv
 from report_builder.results import sensitive_indicators
-from report_builder.synthetic import (
-    la_codes,
-    round_id,
-    synthetic_populations,
-    synthetic_responses,
-)
 from survey_app.services.demo_reports import DESIGN, SEED
 from survey_app.services.reporting import HEADLINE_INDICATORS
 from tests.support.motivated_intruder import Finding, PublishedReport, attack

@@ -7,16 +7,16 @@ import json
 import pandas as pd
 import pytest
 
-from questionnaires import load_catalogue, visible_items
-from report_builder import columns as col
-from report_builder.indicators import indicator_counts
-from report_builder.inputs import check_quotes, check_responses
-from report_builder.synthetic import (
+from demo_data.synthetic import (
     SyntheticDesign,
     synthetic_populations,
     synthetic_quotes,
     synthetic_responses,
 )
+from questionnaires import load_catalogue, visible_items
+from report_builder import columns as col
+from report_builder.indicators import indicator_counts
+from report_builder.inputs import check_quotes, check_responses
 
 CATALOGUE = load_catalogue()
 DESIGN = SyntheticDesign(n_las=4, respondents=200, small_respondents=20)
