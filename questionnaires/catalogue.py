@@ -6,14 +6,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from questionnaires.model import Indicator, InstrumentVersion
+from questionnaires.risk_signals import RiskSignals
 
 
 @dataclass(frozen=True, slots=True)
 class Catalogue:
-    """All versions keyed ``"<id>@v<N>"`` (youngest band first) and all indicators."""
+    """All versions keyed ``"<id>@v<N>"`` (youngest band first), all indicators, and the closed
+    answers that signal risk (``risk_signals.yaml``)."""
 
     versions: Mapping[str, InstrumentVersion] = field(hash=False)
     indicators: tuple[Indicator, ...]
+    risk_signals: RiskSignals = field(default_factory=RiskSignals)
 
     def get(self, key: str) -> InstrumentVersion:
         """The version with public key ``key``; raises ``KeyError`` naming the known keys."""

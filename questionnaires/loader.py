@@ -27,11 +27,14 @@ from questionnaires.located_yaml import LocatedDocument, parse_located
 from questionnaires.lock import LOCK_NAME, lock_problems, read_lock
 from questionnaires.model import InstrumentVersion
 from questionnaires.problems import Problem, QuestionnaireError
+from questionnaires.risk_checks import check_risk_signals
+from questionnaires.risk_signals import RiskSignals, build_risk_signals
 from questionnaires.schema import schema_problems
 
 DEFAULT_ROOT = Path(__file__).parent
 FACES_DIR = DEFAULT_ROOT / "faces"
 INDICATORS_NAME = "indicators.yaml"
+RISK_SIGNALS_NAME = "risk_signals.yaml"
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,17 +125,45 @@ def _cross_problems(root: Path, found: _Instruments, indicators: LoadedFile) -> 
         yield from check_sources(indicators.document, found.versions, found.unreadable)
 
 
+def read_risk_signals(root: Path) -> LoadedFile | None:
+    """``risk_signals.yaml`` parsed and schema-checked; None when ``root`` has none (a catalogue
+    without the file signposts no closed answers)."""
+    path = root / RISK_SIGNALS_NAME
+    return read_checked(path, "risk_signals") if path.exists() else None
+
+
+def _risk_problems(found: _Instruments, risk: LoadedFile | None) -> Iterator[Problem]:
+    if risk is None:
+        return
+    yield from risk.problems
+    if risk.document is not None:
+        yield from check_risk_signals(risk.document, found.versions, found.unreadable)
+
+
+def _built_signals(risk: LoadedFile | None) -> RiskSignals:
+    if risk is None or risk.document is None:
+        return RiskSignals()
+    assert isinstance(risk.document.data, dict)
+    return build_risk_signals(risk.document.data)
+
+
 def check_catalogue(root: Path) -> tuple[Catalogue | None, tuple[Problem, ...]]:
     """Load everything under ``root``; the catalogue is None when any problem was found."""
     found = _read_instruments(root)
     indicators = read_checked(root / INDICATORS_NAME, "indicators")
-    problems = (*found.problems, *indicators.problems, *_cross_problems(root, found, indicators))
+    risk = read_risk_signals(root)
+    problems = (
+        *found.problems,
+        *indicators.problems,
+        *_cross_problems(root, found, indicators),
+        *_risk_problems(found, risk),
+    )
     if problems or indicators.document is None:
         return None, problems
     data = indicators.document.data
     assert isinstance(data, dict)
     built = tuple(build.indicator(entry) for entry in data["indicators"])
-    return Catalogue(MappingProxyType(found.versions), built), ()
+    return Catalogue(MappingProxyType(found.versions), built, _built_signals(risk)), ()
 
 
 def load_catalogue(root: Path | None = None) -> Catalogue:

@@ -1,8 +1,9 @@
 """What ``validate`` checks for each path it is given.
 
-A directory is checked as a whole catalogue (instruments, indicators and lock). A file named
-``indicators.yaml`` is checked with the catalogue it sits in, since indicators only make sense
-against instruments. Any other file is checked as one instrument version on its own.
+A directory is checked as a whole catalogue (instruments, indicators, risk signals and lock). A
+file named ``indicators.yaml`` or ``risk_signals.yaml`` is checked with the catalogue it sits in,
+since both only make sense against instruments. Any other file is checked as one instrument
+version on its own.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from questionnaires.loader import (
     INDICATORS_NAME,
+    RISK_SIGNALS_NAME,
     catalogue_order,
     check_catalogue,
     instrument_paths,
@@ -39,7 +41,8 @@ def _instruments(paths: tuple[Path, ...]) -> Report:
 
 def validate_path(path: Path) -> Report:
     """Check one path as described in the module docstring."""
-    root = path if path.is_dir() else path.parent if path.name == INDICATORS_NAME else None
+    whole = path.is_dir() or path.name in (INDICATORS_NAME, RISK_SIGNALS_NAME)
+    root = (path if path.is_dir() else path.parent) if whole else None
     if root is None:
         return _instruments((path,))
     _, problems = check_catalogue(root)
