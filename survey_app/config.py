@@ -33,6 +33,11 @@ class Config:
     # Lets the seeded demo accounts sign in without a second factor (``make run``); never allowed
     # in production.
     demo_without_second_factor: bool = False
+    # Safeguarding alert emails (docs/safeguarding.md): the mail server, the From address, and
+    # the address staff reach the site at, for the link in each email.
+    smtp_url: str | None = None
+    mail_from: str = ""
+    public_base_url: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -61,6 +66,9 @@ class Config:
             "MAX_CONTENT_LENGTH": 256 * 1024,
             "CARE_VOICES_PROXIES": self.proxies,
             "CARE_VOICES_DEMO_WITHOUT_SECOND_FACTOR": self.demo_without_second_factor,
+            "SMTP_URL": self.smtp_url,
+            "MAIL_FROM": self.mail_from,
+            "PUBLIC_BASE_URL": self.public_base_url,
         }
         settings.update(self.extra)
         return settings
@@ -84,6 +92,9 @@ def from_env(instance_path: Path, env: dict[str, str] | None = None) -> Config:
         debug=debug,
         proxies=_proxies(env),
         demo_without_second_factor=_is_on(env, "CARE_VOICES_DEMO_WITHOUT_SECOND_FACTOR"),
+        smtp_url=env.get("SMTP_URL") or None,
+        mail_from=env.get("MAIL_FROM") or "care-voices@localhost",
+        public_base_url=(env.get("PUBLIC_BASE_URL") or "").rstrip("/") or None,
     )
     check_safe_for_environment(config)
     return config

@@ -13,6 +13,7 @@ def register_cli(app: Flask) -> None:
     from survey_app.cli.demo import demo_cli
     from survey_app.cli.report import report_cli
     from survey_app.cli.retention import retention_cli
+    from survey_app.cli.safeguarding import safeguarding_cli
 
     app.cli.add_command(demo_cli)
     app.cli.add_command(admin_cli)
@@ -20,3 +21,4 @@ def register_cli(app: Flask) -> None:
     app.cli.add_command(backup_cli)
     app.cli.add_command(questionnaires_cli)
     app.cli.add_command(report_cli)
+    app.cli.add_command(safeguarding_cli)

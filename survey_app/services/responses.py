@@ -29,6 +29,7 @@ from survey_app.services.answers import (
     stored_value,
 )
 from survey_app.services.safeguarding import suggests_risk
+from survey_app.services.safeguarding_alerts import raise_alert
 
 LANGUAGES = ("en", "cy")
 _INSERTS = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
@@ -103,8 +104,9 @@ def save_answer(
     """Validate ``raw_value`` for ``item`` and store it, replacing any earlier answer.
 
     An empty value skips the item. Free text that suggests risk is stored flagged for the
-    moderation queue. Returns what was stored, so a caller can route on it without reading it
-    back. Raises ``InvalidAnswerError`` (with a kind message) for bad input and
+    moderation queue and raises a safeguarding alert in the same transaction, so the alert
+    exists exactly when the answer does. Returns what was stored, so a caller can route on it
+    without reading it back. Raises ``InvalidAnswerError`` (with a kind message) for bad input and
     ``ResponseClosedError`` once the response is complete; nothing already saved changes then.
     """
     _check_answerable(response, item)
@@ -114,6 +116,8 @@ def save_answer(
         return SavedAnswer(None, flagged=False)
     flagged = item.type == "free_text" and suggests_risk(value)
     _upsert(session, response, item.id, value, flagged)
+    if flagged:
+        raise_alert(session, response, item.id)
     return SavedAnswer(value, flagged)
 
 

@@ -1,0 +1,143 @@
+"""Safeguarding forms: an authority's settings, and recording how an alert was handled.
+
+The default handling outcomes live here, as interface text, so they are shown in the reader's
+language; an authority that writes its own list sees exactly its own words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSubmitInput, GovTextArea
+from wtforms import RadioField, SubmitField, TextAreaField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import InputRequired, Length, NumberRange
+
+from survey_app.admin.forms.fields import WholeNumberField
+from survey_app.services.safeguarding_alerts import MAX_NOTE_LENGTH, HandlingError
+from survey_app.services.safeguarding_settings import (
+    DEFAULT_ESCALATION_HOURS,
+    ESCALATION_HOURS_RANGE,
+    SafeguardingDetails,
+    SettingsError,
+)
+
+DEFAULT_OUTCOMES = (
+    _l("Referred under our safeguarding procedure"),
+    _l("Passed to the child's social worker team"),
+    _l("Already known and being supported"),
+    _l("No action: not a disclosure"),
+)
+
+
+def outcome_choices(own: Sequence[str]) -> list[str]:
+    """The authority's own outcomes, or the defaults in the reader's language."""
+    return list(own) or [str(outcome) for outcome in DEFAULT_OUTCOMES]
+
+
+def settings_error_message(error: SettingsError) -> str:
+    """What to tell the admin about ``error``, in their language."""
+    messages = {
+        ("contacts", "invalid"): _(
+            "Enter email addresses like name@example.org: ‘%(value)s’ is not one", value=error.value
+        ),
+        ("contacts", "repeated"): _("‘%(value)s’ is in the list twice", value=error.value),
+        ("contacts", "too_many"): _("Enter 10 contacts or fewer"),
+        ("outcomes", "too_long"): _(
+            "Write each outcome in 200 characters or fewer (‘%(value)s...’ is longer)",
+            value=error.value,
+        ),
+        ("outcomes", "repeated"): _("‘%(value)s’ is in the list twice", value=error.value),
+        ("outcomes", "too_many"): _("Enter 12 outcomes or fewer"),
+    }
+    return messages.get((error.field, error.problem), _("Enter a number of hours from 1 to 168"))
+
+
+def handling_error_message(error: HandlingError) -> str:
+    """What to tell the member of staff about ``error``, in their language."""
+    messages = {
+        "already_handled": _("Someone has already recorded this alert as handled"),
+        "unknown_outcome": _("Select what was done"),
+    }
+    return messages.get(error.problem, _("Write a note of 2000 characters or fewer"))
+
+
+def _lines(text: str | None) -> tuple[str, ...]:
+    return tuple(line for line in (text or "").splitlines() if line.strip())
+
+
+class SafeguardingSettingsForm(FlaskForm):
+    """Contacts (one address a line), own outcomes (one a line) and the escalation delay."""
+
+    contacts = TextAreaField(
+        _l("Safeguarding contacts"),
+        description=_l(
+            "Email addresses told at once when an answer is flagged, such as your designated"
+            " safeguarding lead and a duty team mailbox. Put each on its own line."
+        ),
+        widget=GovTextArea(),
+        validators=[Length(max=4000)],
+    )
+    outcomes = TextAreaField(
+        _l("What staff can record as done"),
+        description=_l("Put each outcome on its own line. Leave empty to use the usual list."),
+        widget=GovTextArea(),
+        validators=[Length(max=4000)],
+    )
+    escalation_hours = WholeNumberField(
+        _l("Escalate an alert nobody has handled after this many hours"),
+        default=DEFAULT_ESCALATION_HOURS,
+        validators=[
+            InputRequired(_l("Enter a number of hours")),
+            NumberRange(
+                min=ESCALATION_HOURS_RANGE[0],
+                max=ESCALATION_HOURS_RANGE[1],
+                message=_l("Enter a number of hours from 1 to 168"),
+            ),
+        ],
+    )
+    submit = SubmitField(_l("Save safeguarding settings"), widget=GovSubmitInput())
+
+    def fill(self, details: SafeguardingDetails) -> None:
+        """Show the stored settings (on a first visit, not over what was just posted)."""
+        self.contacts.data = "\n".join(details.contacts)
+        self.outcomes.data = "\n".join(details.outcomes)
+        self.escalation_hours.data = details.escalation_hours
+
+    def details(self) -> SafeguardingDetails:
+        """The answers for the settings service."""
+        return SafeguardingDetails(
+            contacts=_lines(self.contacts.data),
+            outcomes=_lines(self.outcomes.data),
+            escalation_hours=int(self.escalation_hours.data or 0),
+        )
+
+
+class AlertHandlingForm(FlaskForm):
+    """The outcome, from the authority's list, and a note of what was done."""
+
+    outcome = RadioField(
+        _l("What was done"),
+        widget=GovRadioInput(),
+        validate_choice=False,  # the service checks it against the authority's list
+        validators=[InputRequired(_l("Select what was done"))],
+    )
+    note = TextAreaField(
+        _l("Note"),
+        description=_l(
+            "Who you told and any reference number. Do not copy the answer or anything that"
+            " could identify the young person."
+        ),
+        widget=GovTextArea(),
+        validators=[
+            Length(max=MAX_NOTE_LENGTH, message=_l("Write a note of 2000 characters or fewer"))
+        ],
+    )
+    submit = SubmitField(_l("Record as handled"), widget=GovSubmitInput())
+
+    def offer(self, outcomes: Sequence[str]) -> None:
+        """Offer ``outcomes`` as the choices (the authority's, or the defaults)."""
+        self.outcome.choices = [SelectChoice(outcome, outcome) for outcome in outcomes]

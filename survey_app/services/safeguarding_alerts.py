@@ -1,0 +1,216 @@
+"""Safeguarding alerts: raised with a flagged answer, shown until handled, handled on the record.
+
+Raising an alert adds, in the caller's transaction (so with the answer itself, or not at all),
+the alert and its two emails: the alert, due at once, and the escalation, due after the
+authority's delay, which handling the alert cancels. ``safeguarding_outbox`` sends them.
+Handling records who, when, which of the authority's outcomes, and a note; it is audited.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+
+from sqlalchemy import ColumnElement, func, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from survey_app.models import (
+    AccessCode,
+    Answer,
+    Response,
+    SafeguardingAlert,
+    SafeguardingEmail,
+    StaffUser,
+    SurveyRound,
+)
+from survey_app.services.audit import now_utc, record_event
+from survey_app.services.safeguarding_settings import settings_for
+
+MAX_NOTE_LENGTH = 2000
+
+
+class HandlingError(ValueError):
+    """Handling that cannot be recorded: ``field`` names the form field, ``problem`` the reason."""
+
+    def __init__(self, field: str, problem: str) -> None:
+        super().__init__(f"{field}: {problem}")
+        self.field = field
+        self.problem = problem
+
+
+def raise_alert(
+    session: Session, response: Response, item_id: str, now: datetime | None = None
+) -> SafeguardingAlert | None:
+    """Queue an alert for ``response``'s answer to ``item_id``; None if it already has one.
+
+    Saving the same flagged answer again (a replayed POST, an edit) raises nothing new: the
+    unique ``answer_id`` and ``ON CONFLICT DO NOTHING`` keep one alert even for racing saves.
+    """
+    now = now or now_utc()
+    answer_id = session.scalar(
+        select(Answer.id).where(Answer.response_id == response.id, Answer.item_id == item_id)
+    )
+    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    statement = (
+        insert(SafeguardingAlert)
+        .values(
+            round_id=response.round_id,
+            answer_id=answer_id,
+            batch_label=_batch_label(session, response),
+            raised_at=now,
+        )
+        .on_conflict_do_nothing(index_elements=["answer_id"])
+        .returning(SafeguardingAlert.id)
+    )
+    alert_id = session.scalar(statement)
+    if alert_id is None:
+        return None
+    alert = session.get_one(SafeguardingAlert, alert_id)
+    _queue_emails(session, alert, response.round.local_authority_id, now)
+    record_event(
+        session,
+        None,
+        "safeguarding.alert_raised",
+        subject=f"round {response.round_id}: alert {alert.id}",
+        authority_id=response.round.local_authority_id,
+    )
+    return alert
+
+
+def _batch_label(session: Session, response: Response) -> str:
+    if response.access_code_id is None:
+        return ""
+    label = session.scalar(select(AccessCode.label).where(AccessCode.id == response.access_code_id))
+    return label or ""
+
+
+def _queue_emails(
+    session: Session, alert: SafeguardingAlert, authority_id: int, now: datetime
+) -> None:
+    delay = timedelta(hours=settings_for(session, authority_id).escalation_hours)
+    alert.emails = [
+        SafeguardingEmail(kind="alert", not_before=now),
+        SafeguardingEmail(kind="escalation", not_before=now + delay),
+    ]
+    session.flush()
+
+
+def unhandled_count(session: Session, round_id: int) -> int:
+    """How many of the round's alerts nobody has yet recorded handling, for the banner."""
+    return (
+        session.scalar(
+            select(func.count())
+            .select_from(SafeguardingAlert)
+            .where(SafeguardingAlert.round_id == round_id, SafeguardingAlert.handled_at.is_(None))
+        )
+        or 0
+    )
+
+
+def round_alerts(session: Session, survey_round: SurveyRound) -> list[SafeguardingAlert]:
+    """The round's alerts, unhandled first, then newest first."""
+    return list(
+        session.scalars(
+            select(SafeguardingAlert)
+            .where(SafeguardingAlert.round_id == survey_round.id)
+            .order_by(SafeguardingAlert.handled_at.is_not(None), SafeguardingAlert.id.desc())
+        )
+    )
+
+
+def round_alert(
+    session: Session, survey_round: SurveyRound, alert_id: int
+) -> SafeguardingAlert | None:
+    """The alert with ``alert_id`` when it belongs to ``survey_round``, else None."""
+    return session.scalar(
+        select(SafeguardingAlert).where(
+            SafeguardingAlert.id == alert_id, SafeguardingAlert.round_id == survey_round.id
+        )
+    )
+
+
+def handle_alert(
+    session: Session,
+    actor: StaffUser,
+    alert: SafeguardingAlert,
+    outcome: str,
+    note: str,
+    allowed_outcomes: Sequence[str],
+) -> SafeguardingAlert:
+    """Record that ``actor`` handled ``alert`` now, with an outcome from the authority's list.
+
+    Cancels the escalation if it has not gone. The audit event names the outcome but never the
+    note, which may say more than the log should. Raises ``HandlingError`` if the outcome is not
+    one of ``allowed_outcomes``, the note is too long, or the alert was already handled (the
+    update only applies while it is not, so two people handling at once cannot both record).
+    """
+    if outcome not in allowed_outcomes:
+        raise HandlingError("outcome", "unknown_outcome")
+    if len(note) > MAX_NOTE_LENGTH:
+        raise HandlingError("note", "too_long")
+    recorded = session.execute(
+        update(SafeguardingAlert)
+        .where(SafeguardingAlert.id == alert.id, SafeguardingAlert.handled_at.is_(None))
+        .values(
+            handled_at=now_utc(),
+            handled_by_id=actor.id,
+            handled_by_email=actor.email,
+            outcome=outcome,
+            note=note.strip(),
+        )
+        .execution_options(synchronize_session=False)
+    )
+    if not recorded.rowcount:  # type: ignore[attr-defined]
+        raise HandlingError("outcome", "already_handled")
+    session.expire(alert)
+    _cancel_escalation(session, alert.id, now_utc())
+    session.flush()
+    record_event(
+        session,
+        actor,
+        "safeguarding.alert_handled",
+        subject=f"round {alert.round_id}: alert {alert.id}",
+        authority_id=alert.round.local_authority_id,
+        detail=f"outcome: {outcome}",
+    )
+    return alert
+
+
+def _cancel_escalation(session: Session, alert_id: int, now: datetime) -> None:
+    """Cancel the alert's escalation unless a sender holds it (then it goes, and says so)."""
+    session.execute(
+        update(SafeguardingEmail)
+        .where(SafeguardingEmail.alert_id == alert_id, SafeguardingEmail.kind == "escalation")
+        .where(SafeguardingEmail.status == "queued")
+        .where(
+            or_(SafeguardingEmail.claimed_until.is_(None), SafeguardingEmail.claimed_until < now)
+        )
+        .values(status="cancelled")
+        .execution_options(synchronize_session=False)
+    )
+
+
+def escalation_recipients(session: Session, authority_id: int) -> list[str]:
+    """Who an unhandled alert escalates to: the authority's active participation officers.
+
+    Care Voices has no administrator role inside an authority; its participation officers run
+    the survey there and can open an alert (service leads never see answers). An authority
+    with none escalates to the programme admins.
+    """
+    local = _active_emails(
+        session,
+        StaffUser.local_authority_id == authority_id,
+        StaffUser.role == "participation_officer",
+    )
+    return local or _active_emails(session, StaffUser.role == "programme_admin")
+
+
+def _active_emails(session: Session, *conditions: ColumnElement[bool]) -> list[str]:
+    return list(
+        session.scalars(
+            select(StaffUser.email)
+            .where(StaffUser.is_active_account.is_(True), *conditions)
+            .order_by(StaffUser.email)
+        )
+    )
