@@ -9,5 +9,6 @@ from survey_app.admin.routes import (  # noqa: F401 (each module attaches its vi
     monitoring,
     paper,
     rounds,
+    safeguarding,
     users,
 )
