@@ -102,8 +102,9 @@ def issue_batch(
     label: str,
     audience: str | None,
     count: int,
-) -> list[str]:
-    """Issue ``count`` codes sharing ``label`` for a draft or open round; return the clear codes.
+) -> list[tuple[int, str]]:
+    """Issue ``count`` codes sharing ``label`` for a draft or open round; return each code's
+    number (its row id, shown as "#42" on the codes page) and its clear text.
 
     The clear codes exist only in the return value: the caller shows them once (R-DP-3).
     """
@@ -111,8 +112,8 @@ def issue_batch(
         raise CodeBatchError(_l("Codes can only be made for a draft or open round"))
     if label_in_use(session, survey_round, label):
         raise CodeBatchError(_l("This round already has codes with this label: choose another"))
-    clear = [
-        issue_access_code(session, survey_round, label.strip(), audience)[1] for _ in range(count)
+    issued = [
+        issue_access_code(session, survey_round, label.strip(), audience) for _ in range(count)
     ]
     record_event(
         session,
@@ -122,7 +123,7 @@ def issue_batch(
         authority_id=survey_round.local_authority_id,
         detail=f"{count} codes, audience {audience or 'any'}",
     )
-    return clear
+    return [(code.id, clear) for code, clear in issued]
 
 
 def revoke_code(session: Session, actor: StaffUser, code: AccessCode) -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import time
 import zipfile
 from collections.abc import Callable, Iterator
@@ -48,6 +49,7 @@ KNOWN_DOWNLOADS = {
     *("admin.export_responses", "admin.export_codebook", "admin.code_poster"),
     *("admin.code_cards", "reports.download_pdf", "reports.download_xlsx"),
     *("reports.download_zip", "reports.download_table", "reports.you_said_download"),
+    "admin.paper_questionnaire",
 }
 EXPORT_KINDS = ("csv", "xlsx", "sav")
 CONTENT_TYPES = {
@@ -138,17 +140,18 @@ def served(
 
 def download_paths(app: Flask, served: Served) -> list[str]:
     """The path of every file the known download routes serve for the officer's round: one
-    per export format, report table and questionnaire where the route takes one of those."""
+    per export format, report table, questionnaire and language (each combination) where the
+    route takes those."""
     variants = {"kind": EXPORT_KINDS, "table": TABLES, "instrument": served.instruments}
+    variants["language"] = ("en", "cy")
     urls = app.url_map.bind("localhost")
     paths = []
     for rule in app.url_map.iter_rules():
         if rule.endpoint not in KNOWN_DOWNLOADS:
             continue
-        choices = [
-            {name: value} for name in rule.arguments - {"round_id"} for value in variants[name]
-        ]
-        for choice in choices or [{}]:
+        names = sorted(rule.arguments - {"round_id"})
+        for values in itertools.product(*(variants[name] for name in names)):
+            choice = dict(zip(names, values, strict=True))
             paths.append(urls.build(rule.endpoint, {"round_id": served.round_id, **choice}))
     return paths
 

@@ -15,7 +15,8 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
-from flask import abort, flash, redirect, render_template, session, url_for
+from flask import abort, flash, redirect, render_template, request, session, url_for
+from flask_babel import force_locale, format_date
 from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response
@@ -24,7 +25,7 @@ from wtforms.fields.choices import SelectChoice
 from survey_app.admin import bp
 from survey_app.admin.forms.codes import ANYONE, ButtonForm, CodeBatchForm
 from survey_app.auth.access import ROUND_MANAGERS, scoped_round, staff_required
-from survey_app.common.i18n import current_language
+from survey_app.common.i18n import SUPPORTED, current_language
 from survey_app.common.sealing import seal, unseal
 from survey_app.extensions import db
 from survey_app.models import AccessCode, SurveyRound
@@ -35,7 +36,7 @@ from survey_app.services.access_codes import (
     revoke_code,
 )
 from survey_app.services.instrument_names import round_versions
-from survey_app.services.posters import PosterText, cards_pdf, poster_pdf
+from survey_app.services.posters import PosterText, PrintedCode, cards_pdf, poster_pdf
 
 BATCH_KEY = "code_batch"
 BATCH_LIFETIME = timedelta(minutes=30)
@@ -51,7 +52,7 @@ def codes(round_id: int) -> str | Response:
     if form.validate_on_submit():
         audience = None if form.audience.data == ANYONE else form.audience.data
         try:
-            clear = issue_batch(
+            issued = issue_batch(
                 db.session,
                 current_user,
                 survey_round,
@@ -63,7 +64,7 @@ def codes(round_id: int) -> str | Response:
             form.label.errors.append(str(error))
         else:
             db.session.commit()
-            _keep_batch(survey_round, form.label.data.strip(), clear)
+            _keep_batch(survey_round, form.label.data.strip(), audience, issued)
             return redirect(url_for("admin.code_batch", round_id=round_id))
     return render_template(
         "admin/codes/list.html",
@@ -133,16 +134,19 @@ def _audience_choices(bands: dict[str, str]) -> list[SelectChoice]:
     return choices + only
 
 
-def _keep_batch(survey_round: SurveyRound, label: str, clear: list[str]) -> None:
+def _keep_batch(
+    survey_round: SurveyRound, label: str, audience: str | None, issued: list[tuple[int, str]]
+) -> None:
     batch = {"round_id": survey_round.id, "staff_id": current_user.id, "label": label}
-    session[BATCH_KEY] = seal({**batch, "codes": clear}, BATCH_KEY)
+    codes = {"codes": [clear for _n, clear in issued], "numbers": [n for n, _c in issued]}
+    session[BATCH_KEY] = seal({**batch, "audience": audience, **codes}, BATCH_KEY)
 
 
 def _held_batch(survey_round: SurveyRound) -> dict[str, Any] | None:
     """The clear codes of this officer's last batch for this round, while they may be shown."""
     sealed = session.get(BATCH_KEY)
     batch = unseal(sealed, BATCH_KEY, BATCH_LIFETIME) if isinstance(sealed, str) else None
-    if batch is None:
+    if batch is None or "numbers" not in batch:  # Sealed before codes were numbered.
         session.pop(BATCH_KEY, None)
         return None
     if batch["round_id"] != survey_round.id or batch["staff_id"] != current_user.id:
@@ -150,23 +154,22 @@ def _held_batch(survey_round: SurveyRound) -> dict[str, Any] | None:
     return batch
 
 
-PdfRenderer = Callable[[list[str], Callable[[str], str], PosterText], bytes]
+PdfRenderer = Callable[[list[PrintedCode], Callable[[str], str], PosterText], bytes]
 
 
 def _pdf(survey_round: SurveyRound, render: PdfRenderer, kind: str) -> Response:
+    """The held batch's posters or cards, in ``?language=`` (en or cy; else the page's)."""
     batch = _held_batch(survey_round)
     if batch is None:
         abort(404)
-    text = PosterText(
-        title=_("Tell us how life is going"),
-        round_name=survey_round.local_authority.name,
-        scan=_("Scan the QR code or type the link"),
-        code_label=_("Your code:"),
-        privacy=_("It is private: we never ask for your name."),
-        language=current_language(),
-    )
-    body = render(batch["codes"], _code_link, text)
-    name = f"care-voices-{kind}-round-{survey_round.id}.pdf"
+    language = request.args.get("language", current_language())
+    if language not in SUPPORTED:
+        abort(404)
+    with force_locale(SUPPORTED[language]):
+        text = _poster_text(survey_round, batch, language)
+    codes = [PrintedCode(c, n) for c, n in zip(batch["codes"], batch["numbers"], strict=True)]
+    body = render(codes, _code_link, text)
+    name = f"care-voices-{kind}-round-{survey_round.id}-{language}.pdf"
     return Response(
         body,
         mimetype="application/pdf",
@@ -174,6 +177,27 @@ def _pdf(survey_round: SurveyRound, render: PdfRenderer, kind: str) -> Response:
             "Content-Disposition": f'attachment; filename="{name}"',
             "Cache-Control": "no-store",
         },
+    )
+
+
+def _poster_text(survey_round: SurveyRound, batch: dict[str, Any], language: str) -> PosterText:
+    """The words of a poster or card in the active locale (the sheet's language)."""
+    bands = _band_names(survey_round)
+    audience = batch["audience"]
+    return PosterText(
+        title=_("Tell us how life is going"),
+        authority=survey_round.local_authority.name,
+        age_group=bands[audience] if audience in bands else " · ".join(bands.values()),
+        closes=_(
+            "The survey closes on %(day)s.",
+            day=format_date(survey_round.closes_on, "d MMMM y"),
+        ),
+        scan=_("Scan the QR code or type the link"),
+        code_label=_("Your code:"),
+        privacy=_("It is private: we never ask for your name."),
+        batch=_("Batch: %(label)s", label=batch["label"]),
+        number=_("Code #%(number)s"),
+        language=language,
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import force_locale, format_date
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf import FlaskForm
@@ -12,10 +13,12 @@ from questionnaires import InstrumentVersion
 from survey_app.admin import bp
 from survey_app.admin.forms.paper import paper_form, raw_answers
 from survey_app.auth.access import ROUND_MANAGERS, scoped_round, staff_required
-from survey_app.common.i18n import current_language
+from survey_app.common.i18n import SUPPORTED, current_language
 from survey_app.extensions import db
 from survey_app.models import SurveyRound
 from survey_app.services.codebook import round_versions
+from survey_app.services.instrument_names import band_name
+from survey_app.services.instrument_names import round_versions as named_versions
 from survey_app.services.paper_entry import (
     PaperEntryError,
     enter_paper_response,
@@ -24,6 +27,7 @@ from survey_app.services.paper_entry import (
     paper_responses,
     verify_paper_response,
 )
+from survey_app.services.paper_questionnaire import PaperWording, blank_questionnaire_pdf
 from survey_app.services.responses import version_of
 
 
@@ -34,7 +38,8 @@ def paper_entry(round_id: int) -> str:
     return render_template(
         "admin/paper/list.html",
         survey_round=survey_round,
-        versions=round_versions(survey_round),
+        versions=named_versions(survey_round, current_language()),
+        languages=_copy_languages(survey_round),
         responses=paper_responses(db.session, survey_round),
         reference=paper_reference,
     )
@@ -108,6 +113,57 @@ def paper_check(round_id: int, reference: str) -> str:
         version=version,
         form=form,
         reference=reference,
+    )
+
+
+@bp.get("/rounds/<int:round_id>/paper/<instrument>/questionnaire-<any(en, cy):language>.pdf")
+@staff_required(*ROUND_MANAGERS)
+def paper_questionnaire(round_id: int, instrument: str, language: str) -> HttpResponse:
+    """The blank questionnaire to print, in English or Welsh."""
+    survey_round = scoped_round(round_id)
+    version = _version(survey_round, instrument)
+    if language not in version.complete_languages():
+        abort(404)
+    with force_locale(SUPPORTED[language]):
+        wording = _paper_wording(survey_round, version, language)
+    name = f"care-voices-round-{round_id}-{instrument}-v{version.version}-{language}.pdf"
+    return HttpResponse(
+        blank_questionnaire_pdf(version, wording),
+        mimetype="application/pdf",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
+def _copy_languages(survey_round: SurveyRound) -> dict[str, list[str]]:
+    """Each instrument's languages a blank copy can be printed in (fully translated ones)."""
+    return {v.instrument: list(v.complete_languages()) for v in round_versions(survey_round)}
+
+
+def _paper_wording(
+    survey_round: SurveyRound, version: InstrumentVersion, language: str
+) -> PaperWording:
+    """The printed copy's own words, in the active locale (the copy's language)."""
+    closes = format_date(survey_round.closes_on, "d MMMM y")
+    return PaperWording(
+        language=language,
+        authority=survey_round.local_authority.name,
+        round_name=survey_round.name,
+        age_group=band_name(version),
+        hand_back=_("Please hand this back by %(day)s.", day=closes),
+        code_batch=_("Code batch (the adult helping you fills this in):"),
+        reference=_("Office use: reference"),
+        instructions=_(
+            "Tick one box for each question, unless it says you can tick more. "
+            "You can leave out any question you do not want to answer."
+        ),
+        tick_all=_("Tick all the answers that are true for you."),
+        write_here=_("Write your answer in the box."),
+        go_to=_("If you answered %(answers)s, go to question %(number)s."),
+        go_to_end=_("If you answered %(answers)s, you have finished."),
+        only_if=_("Answer this only if you answered %(answers)s to question %(number)s."),
+        or_word=_("or"),
+        page=_("Page %(page)s"),
+        thanks=_("Thank you. Please give this back to the adult who gave it to you."),
     )
 
 

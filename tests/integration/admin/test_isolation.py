@@ -56,6 +56,7 @@ def _objects_of(session: Session, owner: StaffUser, secret: str) -> dict[str, ob
         "authority_id": owner.local_authority_id,
         "user_id": owner.id,
         "instrument": "cic-8-10",
+        "language": "en",
         "reference": paper_reference(paper),
         "kind": "csv",
         "table": "indicators",
