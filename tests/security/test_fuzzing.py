@@ -27,7 +27,7 @@ from werkzeug.routing import Rule
 
 from questionnaires import load_catalogue
 from survey_app.extensions import db, limiter
-from survey_app.models import Answer
+from survey_app.models import Answer, SafeguardingAlert
 from survey_app.services.paper_entry import paper_reference
 from survey_app.services.users import invite_user
 from tests.factories import (
@@ -61,6 +61,7 @@ STAFF_ENDPOINTS = {
     *("admin.toggle_active", "admin.unlock_user", "admin.invite_staff"),
     "admin.reset_user_second_factor",
     *("admin.group_session", "admin.end_group"),
+    *("admin.safeguarding_settings", "admin.alert"),
     *("auth.confirm", "auth.invite", "auth.login", "auth.logout"),
     *("auth.second_factor", "auth.recovery", "auth.set_up_second_factor"),
     "reports.edit_actions",
@@ -181,6 +182,8 @@ def admin_target(app: Flask, client: FlaskClient, session: Session) -> Target:
     make_answered_response(session, survey_round, answers={"worries": "Fuzzing is fun"})
     paper = make_answered_response(session, survey_round, mode="paper")
     answer = session.scalars(select(Answer).where(Answer.item_id == "worries")).one()
+    make_answered_response(session, survey_round, answers={"make_care_better": "kill myself"})
+    alert = session.scalars(select(SafeguardingAlert)).one()
     _user, invite = invite_user(
         session, admin, email="new@example.test", name="New", role="programme_admin", authority=None
     )
@@ -190,6 +193,7 @@ def admin_target(app: Flask, client: FlaskClient, session: Session) -> Target:
         "round_id": survey_round.id,
         "code_id": code.id,
         "answer_id": answer.id,
+        "alert_id": alert.id,
         "authority_id": officer.local_authority_id,
         "user_id": officer.id,
         "instrument": "cic-8-10",

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from werkzeug.routing import Rule
 
-from survey_app.models import Answer, StaffUser
+from survey_app.models import Answer, SafeguardingAlert, StaffUser
 from survey_app.services.paper_entry import paper_reference
 from tests.factories import make_access_code, make_answered_response, make_round, make_staff
 from tests.integration.auth.staff_client import csrf_token, sign_in
@@ -48,11 +48,18 @@ def _objects_of(session: Session, owner: StaffUser, secret: str) -> dict[str, ob
     answered = make_answered_response(session, survey_round, answers={"worries": secret})
     paper = make_answered_response(session, survey_round, mode="paper")
     answer = session.scalars(select(Answer).where(Answer.response_id == answered.id)).one()
+    make_answered_response(
+        session, survey_round, answers={"make_care_better": f"I want to kill myself {secret}"}
+    )
+    alert = session.scalars(
+        select(SafeguardingAlert).where(SafeguardingAlert.round_id == survey_round.id)
+    ).one()
     session.commit()
     return {
         "round_id": survey_round.id,
         "code_id": code.id,
         "answer_id": answer.id,
+        "alert_id": alert.id,
         "authority_id": owner.local_authority_id,
         "user_id": owner.id,
         "instrument": "cic-8-10",
