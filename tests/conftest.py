@@ -11,7 +11,9 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Iterator
+from pathlib import Path
 
+import argon2
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
@@ -20,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from survey_app import create_app
 from survey_app.extensions import db
+from survey_app.services import passwords
 from tests.support.pages import check_page
 from tests.support.postgres import PostgresServer
 
@@ -27,14 +30,20 @@ from tests.support.postgres import PostgresServer
 os.environ["CARE_VOICES_ENV"] = "test"
 os.environ.setdefault("SECRET_KEY", "test-secret-key-not-for-production")
 os.environ["CARE_VOICES_INSTANCE_PATH"] = tempfile.mkdtemp(prefix="cv-instance-")
+# Full-cost Argon2 for each of thousands of test users is minutes of CPU that tests nothing.
+passwords.use_parameters(argon2.profiles.CHEAPEST)
 
 
 class CheckedClient(FlaskClient):
-    """A test client that applies the page checks to every HTML page it receives."""
+    """A test client that applies the page checks to every HTML page it receives.
+
+    Error pages (4xx, 5xx) are pages a child or officer reads too, so they are checked as well;
+    only redirects, whose bodies no browser shows, are skipped.
+    """
 
     def open(self, *args, **kwargs):
         response = super().open(*args, **kwargs)
-        if response.mimetype == "text/html" and response.status_code < 300:
+        if response.mimetype == "text/html" and not 300 <= response.status_code < 400:
             check_page(response.get_data(as_text=True))
         return response
 
@@ -89,6 +98,20 @@ def session(app: Flask) -> Iterator[Session]:
 @pytest.fixture
 def client(app: Flask, session: Session) -> FlaskClient:
     return app.test_client()
+
+
+BROWSER_TESTS = Path(__file__).parent / "browser"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test under ``tests/browser`` as ``browser``, so ``-m browser`` selects them all.
+
+    A ``pytestmark`` in a conftest marks nothing (pytest reads it only from test modules), so the
+    marker is applied here, by where the test lives.
+    """
+    for item in items:
+        if BROWSER_TESTS in item.path.parents:
+            item.add_marker(pytest.mark.browser)
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

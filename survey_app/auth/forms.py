@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovPasswordInput, GovSubmitInput, GovTextInput
 from wtforms import EmailField, PasswordField, StringField, SubmitField
 from wtforms.validators import EqualTo, InputRequired, Length
 
+from survey_app.common.forms import StaffForm
 from survey_app.services.common_passwords import MAX_LENGTH
 
 
-class SignInForm(FlaskForm):
+class SignInForm(StaffForm):
     """Email and password."""
 
     email = EmailField(
@@ -27,7 +27,7 @@ class SignInForm(FlaskForm):
     submit = SubmitField(_l("Sign in"), widget=GovSubmitInput())
 
 
-class ConfirmPasswordForm(FlaskForm):
+class ConfirmPasswordForm(StaffForm):
     """The current password again, before exports and user management."""
 
     password = PasswordField(
@@ -38,7 +38,7 @@ class ConfirmPasswordForm(FlaskForm):
     submit = SubmitField(_l("Continue"), widget=GovSubmitInput())
 
 
-class ChoosePasswordForm(FlaskForm):
+class ChoosePasswordForm(StaffForm):
     """A new password typed twice; the strength rule is checked by the users service."""
 
     password = PasswordField(
@@ -58,7 +58,7 @@ class ChoosePasswordForm(FlaskForm):
     submit = SubmitField(_l("Save password"), widget=GovSubmitInput())
 
 
-class AuthenticatorCodeForm(FlaskForm):
+class AuthenticatorCodeForm(StaffForm):
     """The six-digit code an authenticator app shows now."""
 
     code = StringField(
@@ -70,7 +70,7 @@ class AuthenticatorCodeForm(FlaskForm):
     submit = SubmitField(_l("Continue"), widget=GovSubmitInput())
 
 
-class RecoveryCodeForm(FlaskForm):
+class RecoveryCodeForm(StaffForm):
     """One of the recovery codes given when the authenticator app was set up."""
 
     code = StringField(

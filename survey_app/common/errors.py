@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from flask import Flask, render_template, request
+from flask import Flask, Response, render_template, request
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
@@ -26,27 +26,32 @@ def wants_html() -> bool:
     return best == "text/html"
 
 
-def render_error(status: int) -> tuple[str, int]:
-    """Render the page for ``status`` (or a one-line text reply for non-browser clients)."""
+def plain_status(status: int) -> Response:
+    """The one-line ``text/plain`` reply scripts get instead of a page: just the status code."""
+    return Response(f"{status}\n", status, mimetype="text/plain")
+
+
+def render_error(status: int) -> Response:
+    """Render the page for ``status`` (or a one-line ``text/plain`` reply for other clients)."""
     if not wants_html():
-        return f"{status}\n", status
+        return plain_status(status)
     template = PAGES.get(status, "errors/500.html")
-    return render_template(template, status=status), status
+    return Response(render_template(template, status=status), status, mimetype="text/html")
 
 
 def register_error_handlers(app: Flask) -> None:
     """Route every HTTP error, CSRF failure and unexpected exception to ``render_error``."""
 
     @app.errorhandler(CSRFError)
-    def _csrf(error: CSRFError) -> tuple[str, int]:
+    def _csrf(error: CSRFError) -> Response:
         return render_error(400)
 
     @app.errorhandler(HTTPException)
-    def _http(error: HTTPException) -> tuple[str, int]:
+    def _http(error: HTTPException) -> Response:
         return render_error(error.code or 500)
 
     @app.errorhandler(Exception)
-    def _unexpected(error: Exception) -> tuple[str, int]:
+    def _unexpected(error: Exception) -> Response:
         # The type only: an exception message could quote an answer.
         logging.getLogger(LOGGER_NAME).error(
             "unhandled error", extra={"fields": {"error": type(error).__name__}}

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput, GovTextArea
 from wtforms import SubmitField, TextAreaField
 from wtforms.validators import Length
 
+from survey_app.common.forms import StaffForm
 
-class ActionsForm(FlaskForm):
+
+class ActionsForm(StaffForm):
     """One action a line; the service checks how many and how long."""
 
     actions = TextAreaField(

@@ -12,7 +12,7 @@ from flask import Blueprint, redirect, render_template, url_for
 from flask_babel import lazy_gettext as _l
 from werkzeug.wrappers import Response as HttpResponse
 
-from survey_app.common.errors import wants_html
+from survey_app.common.errors import plain_status, wants_html
 from survey_app.respond.journey import (
     AlreadyCompletedError,
     LanguageNotOfferedError,
@@ -82,10 +82,10 @@ KIND_PAGES = {
 }
 
 
-def kind_page(name: str, status: int = 400) -> tuple[str, int]:
+def kind_page(name: str, status: int = 400) -> tuple[str, int] | HttpResponse:
     """Render the kind page ``name`` for browsers, or a one-line status for scripts."""
     if not wants_html():
-        return f"{status}\n", status
+        return plain_status(status)
     page = KIND_PAGES[name]
     return render_template("respond/kind.html", page=page, link=url_for(page.link_endpoint)), status
 
@@ -94,15 +94,15 @@ def register_kind_pages(bp: Blueprint) -> None:
     """Send the journey's exceptions to their kind pages (or to the thank-you page)."""
 
     @bp.errorhandler(EntryRefusedError)
-    def _refused(error: EntryRefusedError) -> tuple[str, int]:
+    def _refused(error: EntryRefusedError) -> tuple[str, int] | HttpResponse:
         return kind_page(error.reason, 404 if error.reason == "unknown" else 403)
 
     @bp.errorhandler(SessionEndedError)
-    def _session_ended(error: SessionEndedError) -> tuple[str, int]:
+    def _session_ended(error: SessionEndedError) -> tuple[str, int] | HttpResponse:
         return kind_page("session_ended")
 
     @bp.errorhandler(RoundClosedError)
-    def _round_closed(error: RoundClosedError) -> tuple[str, int]:
+    def _round_closed(error: RoundClosedError) -> tuple[str, int] | HttpResponse:
         return kind_page("round_closed", 403)
 
     @bp.errorhandler(AlreadyCompletedError)
@@ -115,5 +115,5 @@ def register_kind_pages(bp: Blueprint) -> None:
         return redirect(this_page_in(error.language), 303)
 
     @bp.errorhandler(InvalidAnswerError)
-    def _bad_answer(error: InvalidAnswerError) -> tuple[str, int]:
+    def _bad_answer(error: InvalidAnswerError) -> tuple[str, int] | HttpResponse:
         return kind_page("bad_answer")

@@ -8,22 +8,18 @@ multi-choice, the text itself for free text. Labels are never stored (house rule
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Mapping
 
 from flask_babel import lazy_gettext as _l
 
 from questionnaires import PREFER_NOT_TO_SAY, Item
+from survey_app.common.control_characters import without_control_characters
 from survey_app.models import Answer
 
 RawValue = str | list[str] | tuple[str, ...]
 # Free text without its own limit still has one, so no answer can grow without bound.
 DEFAULT_TEXT_LIMIT = 1000
 AnswerValue = str | tuple[str, ...]
-
-# Invisible control characters a respondent cannot see or delete (and PostgreSQL refuses NUL);
-# tab and newline are kept because people type them.
-_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class InvalidAnswerError(ValueError):
@@ -39,7 +35,7 @@ class InvalidAnswerError(ValueError):
 
 def clean_text(raw: str) -> str:
     """Free text with Windows line endings unified, control characters removed, ends trimmed."""
-    return _CONTROL_CHARACTERS.sub("", raw.replace("\r\n", "\n").replace("\r", "\n")).strip()
+    return without_control_characters(raw.replace("\r\n", "\n").replace("\r", "\n")).strip()
 
 
 def stored_value(item: Item, raw: RawValue) -> str | None:

@@ -35,6 +35,7 @@ def test_non_browser_clients_get_a_short_plain_error(client: FlaskClient) -> Non
     page = client.get("/no-such-page", headers={"Accept": "application/json"})
     assert page.status_code == 404
     assert page.get_data(as_text=True) == "404\n"
+    assert page.mimetype == "text/plain"
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ class PageCheckError(AssertionError):
 
 def check_page(html: str) -> BeautifulSoup:
     """Parse ``html`` strictly and apply the structural rules; return the parsed page."""
-    html5lib.HTMLParser(strict=False).parse(html)
+    _parse_strictly(html)
     soup = BeautifulSoup(html, "html.parser")
     problems = [
         *_lang_problems(soup),
@@ -28,6 +28,21 @@ def check_page(html: str) -> BeautifulSoup:
     if problems:
         raise PageCheckError("; ".join(problems))
     return soup
+
+
+def _parse_strictly(html: str) -> None:
+    """Raise :class:`PageCheckError` at the first HTML parse error, naming its line and column.
+
+    html5lib's strict mode stops at the first error the HTML standard's tokeniser or tree builder
+    reports (stray end tags, unclosed elements, bad attributes), which a lenient browser would
+    silently repair and a screen reader might then read differently.
+    """
+    parser = html5lib.HTMLParser(strict=True)
+    try:
+        parser.parse(html)
+    except html5lib.html5parser.ParseError as error:
+        (line, column), code, _ = parser.errors[-1]
+        raise PageCheckError(f"malformed HTML at line {line}, column {column}: {code}") from error
 
 
 def _lang_problems(soup: BeautifulSoup) -> list[str]:

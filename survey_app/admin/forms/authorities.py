@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
     GovCheckboxesInput,
     GovRadioInput,
@@ -16,10 +15,11 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, NumberRange
 
 from survey_app.admin.forms.fields import WholeNumberField
+from survey_app.common.forms import StaffForm
 from survey_app.services.authorities import AuthorityDetails
 
 
-class AuthorityForm(FlaskForm):
+class AuthorityForm(StaffForm):
     """Name, code, nation, languages, contacts, safeguarding procedure, retention, warning rate."""
 
     name = StringField(

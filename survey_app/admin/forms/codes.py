@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSubmitInput, GovTextInput
 from wtforms import RadioField, StringField, SubmitField
 from wtforms.validators import InputRequired, Length, NumberRange
 
 from survey_app.admin.forms.fields import WholeNumberField
+from survey_app.common.forms import StaffForm
 from survey_app.services.access_codes import MAX_BATCH
 
 ANYONE = "any"
 
 
-class CodeBatchForm(FlaskForm):
+class CodeBatchForm(StaffForm):
     """A label, who the codes are for, and how many; audience choices are set by the view."""
 
     label = StringField(
@@ -43,5 +43,5 @@ class CodeBatchForm(FlaskForm):
     submit = SubmitField(_l("Make codes"), widget=GovSubmitInput())
 
 
-class ButtonForm(FlaskForm):
+class ButtonForm(StaffForm):
     """A form that is only a button: revoke, forget codes, open or close a round."""

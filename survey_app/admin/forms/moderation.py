@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSubmitInput, GovTextArea
 from wtforms import RadioField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length
 
+from survey_app.common.forms import StaffForm
 
-class ModerationForm(FlaskForm):
+
+class ModerationForm(StaffForm):
     """Approve, redact then approve, or reject; what to remove when redacting."""
 
     action = RadioField(

@@ -1,9 +1,17 @@
-"""The paper questionnaire form, built from an instrument version's items (data, not code)."""
+"""The paper questionnaire form, built from an instrument version's items (data, not code).
+
+Questions carry the numbers printed on the blank questionnaire (``paper_layout``), so an officer
+keys question 12 from question 12. Radios and checkboxes are the small GOV.UK kind, side by
+side when the answers are few and short, so a whole questionnaire fits on a few screens; a
+follow-up question says which answer to which question it depends on.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
     GovCheckboxesInput,
     GovRadioInput,
@@ -14,26 +22,35 @@ from wtforms import Field, RadioField, SelectMultipleField, SubmitField, TextAre
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Optional
 
-from questionnaires import InstrumentVersion, Item, LocalisedText
+from questionnaires import InstrumentVersion, Item
+from survey_app.common.forms import StaffForm
+from survey_app.services.paper_layout import (
+    item_text,
+    joined,
+    only_if_routes,
+    option_label,
+    question_numbers,
+)
 
 NOT_ITEMS = ("csrf_token", "language", "submit")
+INLINE_MOST = 4
+INLINE_LONGEST = 24
+"""Answers go side by side when there are at most this many, none longer than this."""
 
 
-def _text(text: LocalisedText, lang: str) -> str:
-    return text.get(lang) if text.has(lang) else text.en
-
-
-def _field(item: Item, lang: str) -> Field:
-    label = _text(item.text, lang)
-    choices = [
-        SelectChoice(option.value, _text(option.label, lang) if option.label else option.value)
-        for option in item.options
-    ]
+def _field(version: InstrumentVersion, item: Item, lang: str) -> Field:
+    label = f"{question_numbers(version)[item.id]}. {item_text(item, lang)}"
+    hint = _routing_hint(version, item, lang)
+    choices = [SelectChoice(option.value, option_label(option, lang)) for option in item.options]
     if item.type == "free_text":
-        return TextAreaField(label, widget=GovTextArea())
+        return TextAreaField(label, widget=GovTextArea(), description=hint)
     if item.type == "multi_choice":
         return SelectMultipleField(
-            label, choices=choices, widget=GovCheckboxesInput(), validate_choice=False
+            label,
+            choices=choices,
+            widget=GovCheckboxesInput(),
+            validate_choice=False,
+            description=hint,
         )
     return RadioField(
         label,
@@ -41,26 +58,60 @@ def _field(item: Item, lang: str) -> Field:
         widget=GovRadioInput(),
         validate_choice=False,
         validators=[Optional()],
+        description=hint,
     )
 
 
-def paper_form(version: InstrumentVersion, lang: str) -> FlaskForm:
-    """A form with one field per item (named by item id), the paper's language and a button.
+def _routing_hint(version: InstrumentVersion, item: Item, lang: str) -> str:
+    """ "Asked only if question 5 was “Yes”." for a follow-up question, else nothing."""
+    return " ".join(
+        _(
+            "Asked only if question %(number)s was %(answers)s.",
+            number=route.number,
+            answers=joined(route.answers, _("or")),
+        )
+        for route in only_if_routes(version, item, lang)
+    )
 
-    Every item is optional, as on paper; the responses service checks each answer.
+
+def _classes(item: Item, lang: str) -> str:
+    """Small radios or checkboxes; side by side when the answers are few and short."""
+    if item.type == "multi_choice":
+        return "govuk-checkboxes--small"
+    labels = [option_label(option, lang) for option in item.options]
+    short = len(labels) <= INLINE_MOST and max(map(len, labels)) <= INLINE_LONGEST
+    return "govuk-radios--small" + (" govuk-radios--inline" if short else "")
+
+
+def paper_form(
+    version: InstrumentVersion,
+    lang: str,
+    *,
+    with_language: bool = True,
+    answers: Mapping[str, object] | None = None,
+    button: str | None = None,
+) -> StaffForm:
+    """A form with one numbered field per item (named by item id), the paper's language (for a
+    first keying) and a button; ``answers`` fills it in (to correct a keyed paper).
+
+    Every item is optional, as on paper; the responses service checks each answer. The form's
+    ``compact`` maps each item id to the GOV.UK classes it is shown with.
     """
-    fields = {item.id: _field(item, lang) for item in version.items}
-    fields["language"] = RadioField(
-        _l("Language of the paper copy"),
-        choices=[SelectChoice("en", _l("English")), SelectChoice("cy", _l("Welsh"))],
-        default="en",
-        widget=GovRadioInput(),
-    )
-    fields["submit"] = SubmitField(_l("Save questionnaire"), widget=GovSubmitInput())
-    return type("PaperForm", (FlaskForm,), fields)()
+    fields: dict[str, Field] = {item.id: _field(version, item, lang) for item in version.items}
+    if with_language:
+        fields["language"] = RadioField(
+            _l("Language of the paper copy"),
+            choices=[SelectChoice("en", _l("English")), SelectChoice("cy", _l("Welsh"))],
+            default="en",
+            widget=GovRadioInput(),
+        )
+    fields["submit"] = SubmitField(button or _l("Save questionnaire"), widget=GovSubmitInput())
+    form = type("PaperForm", (StaffForm,), fields)(data=answers)
+    form.compact = {item.id: _classes(item, lang) for item in version.items}
+    return form
 
 
-def raw_answers(form: FlaskForm) -> dict[str, str | list[str]]:
+def raw_answers(form: StaffForm) -> dict[str, str | list[str]]:
     """What was keyed for each item: text, one option code, or a list of codes."""
     return {
         name: field.data if field.data is not None else ""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
     GovCheckboxesInput,
     GovSelect,
@@ -14,6 +13,7 @@ from wtforms import HiddenField, SelectField, SelectMultipleField, StringField, 
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 
 from survey_app.admin.forms.fields import DayMonthYearField, WholeNumberField
+from survey_app.common.forms import StaffForm
 from survey_app.services.rounds import RoundDetails
 
 # Denominator fields, keyed by the instrument id that is their age band.
@@ -36,7 +36,7 @@ def _population(label: object) -> WholeNumberField:
     return WholeNumberField(label, validators=[Optional(), _NOT_NEGATIVE, _NOT_TOO_MANY])
 
 
-class RoundForm(FlaskForm):
+class RoundForm(StaffForm):
     """Everything about a round an officer enters; the view removes what the status fixes."""
 
     name = StringField(
@@ -100,7 +100,7 @@ class RoundForm(FlaskForm):
         }
 
 
-class AdvanceForm(FlaskForm):
+class AdvanceForm(StaffForm):
     """The button that moves a round on, with the status the officer confirmed moving it from.
 
     A confirmation page sends ``from_status``, so a second click or a stale page cannot move

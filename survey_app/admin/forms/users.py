@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
     GovRadioInput,
     GovSelect,
@@ -14,6 +13,8 @@ from wtforms import EmailField, RadioField, SelectField, StringField, SubmitFiel
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, Regexp
 
+from survey_app.common.forms import StaffForm
+
 ROLE_LABELS = {
     "programme_admin": _l("Programme admin (every local authority)"),
     "participation_officer": _l("Participation officer (runs rounds for one local authority)"),
@@ -22,7 +23,7 @@ ROLE_LABELS = {
 NO_AUTHORITY = 0
 
 
-class RoleForm(FlaskForm):
+class RoleForm(StaffForm):
     """A role and, except for programme admins, a local authority; choices set by the view."""
 
     role = RadioField(

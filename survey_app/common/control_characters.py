@@ -1,0 +1,14 @@
+"""Invisible control characters: nobody can see or delete them, so no text we keep holds them."""
+
+from __future__ import annotations
+
+import re
+
+# C0 controls and DEL, except tab, line feed and carriage return, which people do type.
+# PostgreSQL refuses NUL, and an HTML page that echoes any of them back is malformed.
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def without_control_characters(text: str) -> str:
+    """``text`` with every invisible control character removed and nothing else changed."""
+    return _CONTROL_CHARACTERS.sub("", text)
