@@ -20,8 +20,6 @@ from survey_app.extensions import db, limiter
 from tests.conftest import make_test_app
 from tests.support.browser import CHROMIUM, CHROMIUM_ARGS
 
-pytestmark = pytest.mark.browser
-
 
 @pytest.fixture(scope="session")
 def live_app(tmp_path_factory: pytest.TempPathFactory) -> Flask:
