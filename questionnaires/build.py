@@ -90,6 +90,7 @@ def instrument_version(data: Data, content_hash: str) -> InstrumentVersion:
         languages=tuple(data["languages"]),
         trusted_adult=bool(data["trusted_adult"]),
         translation_review=MappingProxyType(dict(data.get("translation_review", {}))),
+        helper_briefing=bool(data.get("helper_briefing", False)),
     )
 
 

@@ -15,11 +15,17 @@ from questionnaires.located_yaml import JsonPath, LocatedDocument
 from questionnaires.model import PREFER_NOT_TO_SAY
 from questionnaires.problems import Problem
 
-FIXED_CODES = {
-    "yes_no": ("yes", "no", "dont_know"),
-    "frequency": ("all_or_most_of_the_time", "sometimes", "hardly_ever", "never"),
-    "faces": ("very_sad", "sad", "in_between", "happy", "very_happy"),
+FIXED_CODES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "yes_no": (("yes", "no", "dont_know"),),
+    "frequency": (("all_or_most_of_the_time", "sometimes", "hardly_ever", "never"),),
+    # Five faces, or three (sad, in between, happy) for the youngest children, who find a
+    # short scale easier to use than a long one.
+    "faces": (
+        ("very_sad", "sad", "in_between", "happy", "very_happy"),
+        ("sad", "in_between", "happy"),
+    ),
 }
+"""The option codes a standard type may offer: one of the listed sets, in that order."""
 _SPACING = re.compile(r"^\s|\s$|  ")
 _ABBREVIATION = re.compile(r"\b(e\.g|i\.e|etc)\b", re.IGNORECASE)
 
@@ -88,11 +94,12 @@ def check_options(document: LocatedDocument, faces_dir: Path) -> Iterator[Proble
 def _check_fixed_codes(
     document: LocatedDocument, path: JsonPath, item: Item, values: list[str]
 ) -> Iterator[Problem]:
-    expected = FIXED_CODES.get(str(item["type"]))
-    if expected is not None and tuple(values) != expected:
+    allowed = FIXED_CODES.get(str(item["type"]))
+    if allowed is not None and tuple(values) not in allowed:
+        wanted = " or ".join(str(list(codes)) for codes in allowed)
         yield document.problem(
             (*path, "options"),
-            f"a {item['type']} item must offer exactly {list(expected)} in that order",
+            f"a {item['type']} item must offer exactly {wanted} in that order",
         )
 
 
@@ -170,6 +177,19 @@ def _texts(node: object, path: JsonPath) -> Iterator[tuple[JsonPath, str]]:
             yield from _texts(value, (*path, index))
 
 
+def check_item_sources(document: LocatedDocument) -> Iterator[Problem]:
+    """An item's ``source`` names only sources the file lists, so every citation resolves."""
+    data = document.data
+    assert isinstance(data, dict)
+    listed = set(data.get("sources", {}))
+    for path, item in _items(document):
+        for index, source in enumerate(item.get("source", [])):
+            if source not in listed:
+                yield document.problem(
+                    (*path, "source", index), f"source {source!r} is not listed under sources"
+                )
+
+
 def check_text(document: LocatedDocument) -> Iterator[Problem]:
     """No stray spaces, and no abbreviations like "e.g." that screen readers stumble over."""
     for path, text in _texts(document.data, ()):
@@ -192,5 +212,6 @@ def instrument_problems(
         *check_options(document, faces_dir),
         *check_show_if(document),
         *check_sensitive(document),
+        *check_item_sources(document),
         *check_text(document),
     )

@@ -135,6 +135,7 @@ class InstrumentVersion:
     languages: tuple[str, ...]
     trusted_adult: bool
     translation_review: Mapping[str, str] = field(default_factory=dict, hash=False)
+    helper_briefing: bool = False
 
     @property
     def key(self) -> str:
@@ -171,6 +172,14 @@ class InstrumentVersion:
             lang: round(100 * sum(text.has(lang) for text in texts) / len(texts), 1)
             for lang in self.languages
         }
+
+    def translation_reviewed(self, lang: str) -> bool:
+        """True when a speaker of ``lang`` has reviewed its text (English is the source).
+
+        Anything else (machine translated, or awaiting review) counts as unreviewed, so officers
+        are told before they open a round in that language.
+        """
+        return lang == "en" or self.translation_review.get(lang) == "reviewed"
 
     def complete_languages(self) -> tuple[str, ...]:
         """Languages respondents may be offered: only those translated in full."""

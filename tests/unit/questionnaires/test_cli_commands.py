@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner, Result
 
 from questionnaires.cli import questionnaires_cli
@@ -22,9 +23,13 @@ def test_list_shows_the_four_instruments_with_versions_and_item_counts() -> None
     lines = result.output.splitlines()
     assert [line.split()[0] for line in lines] == [
         "cic-4-7@v1",
+        "cic-4-7@v2",
         "cic-8-10@v1",
+        "cic-8-10@v2",
         "cic-11-17@v1",
+        "cic-11-17@v2",
         "leavers-16-25@v1",
+        "leavers-16-25@v2",
     ]
     catalogue = load_catalogue()
     for line in lines:
@@ -103,3 +108,21 @@ def test_python_dash_m_runs_the_same_commands() -> None:
     )
     assert completed.returncode == 0, completed.stderr
     assert completed.stdout.startswith("cic-4-7@v1")
+
+
+@pytest.mark.parametrize("instrument", ["cic-4-7", "cic-8-10", "cic-11-17", "leavers-16-25"])
+def test_diff_of_the_shipped_versions_lists_every_removed_added_and_changed_item(
+    instrument: str,
+) -> None:
+    catalogue = load_catalogue()
+    old, new = catalogue.get(f"{instrument}@v1"), catalogue.get(f"{instrument}@v2")
+    result = run("diff", old.key, new.key)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    old_ids, new_ids = {i.id for i in old.items}, {i.id for i in new.items}
+    assert {f"- removed {item_id}" for item_id in old_ids - new_ids} <= set(lines)
+    assert {f"+ added {item_id}" for item_id in new_ids - old_ids} <= set(lines)
+    changed = {item_id for item_id in old_ids & new_ids if old.item(item_id) != new.item(item_id)}
+    assert changed == {
+        line.split()[2].rstrip(":") for line in lines if line.startswith("~ changed ")
+    }

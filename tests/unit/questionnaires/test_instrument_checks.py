@@ -63,6 +63,21 @@ def problems_after(tmp_path: Path, old: str, new: str) -> list[str]:
             'title: {fr: "Petit", en:',
             "Additional properties are not allowed ('fr' was unexpected)",
         ),
+        (
+            "  - id: mood\n    type: faces\n",
+            "  - id: mood\n    type: faces\n    source: [nowhere]\n",
+            "source 'nowhere' is not listed under sources",
+        ),
+        (
+            '      - {value: "very_happy"',
+            '      - {value: "very_very_happy"',
+            "a faces item must offer exactly",
+        ),
+        (
+            "translation_review: {cy: awaiting_review}",
+            "translation_review: {cy: machine}",
+            "'machine' is not one of ['machine_translated', 'awaiting_review', 'reviewed']",
+        ),
     ],
 )
 def test_each_meaning_problem_is_reported_with_its_line(
@@ -72,3 +87,40 @@ def test_each_meaning_problem_is_reported_with_its_line(
     matching = [problem for problem in problems if message in problem]
     assert matching, problems
     assert all(problem.split(": ", 1)[0].rsplit(":", 1)[1].isdigit() for problem in matching)
+
+
+FIVE_FACES = [
+    '{value: "very_sad", label: {en: "Very sad", cy: "Trist iawn"}, image: very-sad.svg}',
+    '{value: "sad", label: {en: "Sad", cy: "Trist"}, image: sad.svg}',
+    '{value: "in_between", label: {en: "In between", cy: "Rhywle yn y canol"}, '
+    "image: in-between.svg}",
+    '{value: "happy", label: {en: "Happy", cy: "Hapus"}, image: happy.svg}',
+    '{value: "very_happy", label: {en: "Very happy", cy: "Hapus iawn"}, image: very-happy.svg}',
+]
+
+
+def test_a_faces_item_may_offer_three_faces_for_the_youngest_children(tmp_path: Path) -> None:
+    five = "".join(f"      - {option}\n" for option in FIVE_FACES)
+    three = "".join(f"      - {option}\n" for option in FIVE_FACES[1:4])
+    text = TINY_V2.read_text("utf-8")
+    assert five in text
+    assert loads_cleanly(tmp_path, text.replace(five, three))
+
+
+def loads_cleanly(tmp_path: Path, text: str) -> bool:
+    path = tmp_path / "tiny" / "v2.yaml"
+    path.parent.mkdir()
+    path.write_text(text, encoding="utf-8")
+    loaded, version = read_instrument(path)
+    return loaded.problems == () and version is not None
+
+
+def test_an_item_may_cite_a_source_the_file_lists(tmp_path: Path) -> None:
+    listed = (
+        'sources:\n  ons:\n    title: "ONS guidance"\n    url: "https://www.ons.gov.uk/"\nitems:\n'
+    )
+    text = TINY_V2.read_text("utf-8")
+    cited = text.replace("items:\n", listed, 1).replace(
+        "  - id: mood\n    type: faces\n", "  - id: mood\n    type: faces\n    source: [ons]\n", 1
+    )
+    assert loads_cleanly(tmp_path, cited)
