@@ -63,6 +63,9 @@ def survey_journey(
     """Enter ``code`` from a poster link, answer every question shown, and submit."""
     page = enter_survey(browser, code, rng)
     for _ in range(MAX_PAGES):
+        if page.path.startswith("/support"):
+            # The kind page after an answer that signals risk: carry on, as its button does.
+            page = browser.follow(browser.get("/continue"))
         if not page.path.startswith("/q/"):
             break
         think(rng, think_s, browser.deadline)

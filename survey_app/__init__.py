@@ -21,6 +21,7 @@ from survey_app.common.security import register_security_headers
 from survey_app.common.templating import register_templating
 from survey_app.common.url_converters import register_url_converters
 from survey_app.extensions import csrf, db, limiter, migrate
+from survey_app.services.helplines import shipped_helplines
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 MIGRATIONS_DIR = PROJECT_ROOT / "migrations"
@@ -34,6 +35,8 @@ def create_app(config_overrides: dict[str, Any] | None = None) -> Flask:
     app.config.update(config_overrides or {})
     # Loading checks every questionnaire file: the app refuses to start on a bad or edited one.
     app.extensions["catalogue"] = load_catalogue()
+    # Likewise the helplines children are shown: a bad number must stop the start, not a page.
+    shipped_helplines()
     _trust_proxies(app)
     _init_extensions(app)
     register_templating(app)

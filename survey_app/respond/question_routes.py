@@ -7,12 +7,13 @@ POST after completion shows the thank-you page and changes nothing.
 
 from __future__ import annotations
 
-from flask import abort, redirect, render_template, request, url_for
+from flask import abort, current_app, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response as HttpResponse
 
 from questionnaires import Item
 from survey_app.extensions import db
 from survey_app.respond import bp
+from survey_app.respond.contacts import contacts
 from survey_app.respond.entry_routes import form_status, survey_post_limit
 from survey_app.respond.journey import Journey, current_journey, load_response
 from survey_app.respond.presenters import (
@@ -24,7 +25,8 @@ from survey_app.respond.presenters import (
 )
 from survey_app.services.answers import AnswerValue, InvalidAnswerError, RawValue
 from survey_app.services.respond_pages import record_page
-from survey_app.services.responses import complete_response
+from survey_app.services.responses import complete_response, version_of
+from survey_app.services.signposting import first_risk_answer
 
 
 @bp.get("/continue")
@@ -73,7 +75,20 @@ def answer(item_id: str) -> HttpResponse | tuple[str, int]:
         return _question_page(journey, item, kept, str(invalid.message)), form_status("error")
     # Commit before redirecting: the next page promises this answer is safe.
     db.session.commit()
-    return _after_saving(journey.with_saved(item, saved.value), item, saved.flagged)
+    after = journey.with_saved(item, saved.value)
+    return _after_saving(after, item, _support_page(journey, after, item, saved.flagged))
+
+
+def _support_page(before: Journey, after: Journey, item: Item, flagged: bool) -> str | None:
+    """The support page to show after saving ``item``, if any: free text that suggests risk
+    every time; a closed answer that signals risk when it is the survey's first such answer."""
+    if flagged:
+        return "respond.support"
+    signals = current_app.extensions["catalogue"].risk_signals
+    value = after.answers.get(item.id)
+    if first_risk_answer(signals, before.version, item, value, before.answers):
+        return "respond.signpost"
+    return None
 
 
 def _raw_answer(item: Item) -> RawValue | None:
@@ -86,11 +101,12 @@ def _raw_answer(item: Item) -> RawValue | None:
     return values if len(values) > 1 else (values[0] if values else "")
 
 
-def _after_saving(journey: Journey, item: Item, flagged: bool) -> HttpResponse:
-    """Where to go once ``item`` is saved: support, check answers or the next question."""
+def _after_saving(journey: Journey, item: Item, support: str | None) -> HttpResponse:
+    """Where to go once ``item`` is saved: the ``support`` page (an endpoint) if one is due,
+    check answers or the next question."""
     following = journey.after(item)
-    if flagged:
-        return redirect(url_for("respond.support", next=following.id if following else None), 303)
+    if support:
+        return redirect(url_for(support, next=following.id if following else None), 303)
     if request.args.get("change") and not _newly_opened(journey, following):
         return redirect(url_for("respond.check_answers"), 303)
     return _go_to(following)
@@ -147,4 +163,6 @@ def done() -> HttpResponse | str:
     response = load_response(allow_completed=True)
     if response.status != "completed":
         return redirect(url_for("respond.carry_on"), 303)
-    return render_template("respond/done.html", authority=response.round.local_authority)
+    return render_template(
+        "respond/done.html", **contacts(response.round.local_authority, version_of(response))
+    )

@@ -1,4 +1,4 @@
-"""Help, the kind safeguarding page, faces images, and saving to come back later."""
+"""Help, the kind support pages, faces images, and saving to come back later."""
 
 from __future__ import annotations
 
@@ -6,10 +6,12 @@ from flask import redirect, render_template, request, send_from_directory, sessi
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response as HttpResponse
 
+from questionnaires import InstrumentVersion
 from questionnaires.loader import FACES_DIR
 from survey_app.extensions import db
 from survey_app.models import LocalAuthority
 from survey_app.respond import bp
+from survey_app.respond.contacts import contacts
 from survey_app.respond.entry_routes import (
     code_entry_limit,
     form_status,
@@ -18,45 +20,69 @@ from survey_app.respond.entry_routes import (
 from survey_app.respond.journey import (
     ENTRY_KEY,
     RESPONSE_KEY,
+    Journey,
     SessionEndedError,
     begin,
     current_journey,
     load_response,
 )
 from survey_app.services.respond_entry import EntryRefusedError, admitted_code, round_is_open
+from survey_app.services.responses import version_of
 from survey_app.services.resume_codes import find_resumable, issue_resume_code
 
 
-def _authority() -> LocalAuthority | None:
-    """The local authority whose survey this browser is on, if any, for its contacts."""
+def _whose_survey() -> tuple[LocalAuthority | None, InstrumentVersion | None]:
+    """The local authority whose survey this browser is on and the questionnaire being
+    answered, as far as they are known yet, so help fits the respondent."""
     try:
-        return load_response(allow_completed=True).round.local_authority
+        response = load_response(allow_completed=True)
+        return response.round.local_authority, version_of(response)
     except SessionEndedError:
         pass
     entry = session.get(ENTRY_KEY)
     try:
         code = admitted_code(db.session, entry.get("code") if isinstance(entry, dict) else None)
     except EntryRefusedError:
-        return None
-    return code.round.local_authority
+        return None, None
+    return code.round.local_authority, None
 
 
 @bp.get("/help", endpoint="help")
 def help_page() -> str:
     in_survey = bool(session.get(RESPONSE_KEY) or session.get(ENTRY_KEY))
-    return render_template("respond/help.html", authority=_authority(), in_survey=in_survey)
+    return render_template("respond/help.html", in_survey=in_survey, **contacts(*_whose_survey()))
+
+
+def _onward(journey: Journey) -> str:
+    """Where "Carry on" leads from a support page: the ``next`` question, if this
+    questionnaire asks it, otherwise check your answers."""
+    following = request.args.get("next", "")
+    if journey.version.has_item(following):
+        return url_for("respond.question", item_id=following)
+    return url_for("respond.check_answers")
 
 
 @bp.get("/support")
 def support() -> str:
-    """Shown straight after an answer that suggests risk: kind words and who to talk to."""
-    following = request.args.get("next", "")
+    """Shown straight after free text that suggests risk: kind words and who to talk to."""
     journey = current_journey()
-    target = following if journey.version.has_item(following) else None
-    onward = (
-        url_for("respond.question", item_id=target) if target else url_for("respond.check_answers")
+    return render_template(
+        "respond/support.html",
+        onward=_onward(journey),
+        **contacts(journey.authority, journey.version),
     )
-    return render_template("respond/support.html", authority=journey.authority, onward=onward)
+
+
+@bp.get("/support/answer")
+def signpost() -> str:
+    """Shown once per survey after a closed answer that signals risk (never feeling safe,
+    a life scored 0 or 1 ...): kind words and who to talk to. Nobody is alerted."""
+    journey = current_journey()
+    return render_template(
+        "respond/signpost.html",
+        onward=_onward(journey),
+        **contacts(journey.authority, journey.version),
+    )
 
 
 @bp.get("/faces/<name>")

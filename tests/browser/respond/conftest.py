@@ -34,7 +34,11 @@ def item_on(page: Page, instrument: str) -> Item:
 
 
 def answer_by_clicking(page: Page, item: Item) -> None:
-    """Answer the current question with the mouse: the first option, or a line of text."""
+    """Answer the current question with the mouse: the first option, or a line of text.
+
+    A first option that signals risk brings up the support page once; the walk carries on
+    from it with its button, as a respondent would.
+    """
     if item.type == "free_text":
         page.fill("#answer", "More days out with my friends")
     else:
@@ -42,3 +46,6 @@ def answer_by_clicking(page: Page, item: Item) -> None:
     # Wait for the next page, so the caller never reads the old page's address.
     with page.expect_navigation():
         page.get_by_role("button", name="Continue").click()
+    if "/support/answer" in page.url:
+        with page.expect_navigation():
+            page.get_by_role("button", name="Carry on with the survey").click()
