@@ -213,6 +213,20 @@ def welcome() -> HttpResponse | str:
     )
 
 
+@bp.get("/before-you-start")
+def before_you_start() -> HttpResponse | str:
+    """For the adult helping a young child (``helper_briefing`` versions): who should help,
+    and how to read the questions without steering the answers. Its button starts the survey."""
+    if _started_already():
+        return redirect(url_for("respond.carry_on"), 303)
+    step, _code = _current_step()
+    if step.version is None:
+        return redirect(url_for(f"respond.{step.name}"), 303)
+    if not step.version.helper_briefing:
+        return redirect(url_for("respond.welcome"), 303)
+    return render_template("respond/before_you_start.html", version=step.version)
+
+
 @bp.post("/welcome")
 @survey_post_limit
 def begin_survey() -> HttpResponse:

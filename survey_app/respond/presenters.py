@@ -41,7 +41,10 @@ def _plain_choice(option: Option, lang: str) -> dict[str, Any]:
 
 def _face_choice(option: Option, lang: str) -> dict[str, Any]:
     # The image repeats the label, so it is decorative (alt=""); the text names the face.
-    src = url_for("respond.face", name=option.image) if option.image else ""
+    # "Prefer not to say" has no face, so it is a plain choice rather than a broken image.
+    if option.image is None:
+        return _plain_choice(option, lang)
+    src = url_for("respond.face", name=option.image)
     image = Markup('<img class="cv-face__image" src="{}" alt="" width="60" height="60">').format(
         src
     )
