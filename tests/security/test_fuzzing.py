@@ -58,6 +58,7 @@ STAFF_ENDPOINTS = {
     *("admin.edit_authority", "admin.new_authority", "admin.advance", "admin.codes"),
     *("admin.revoke", "admin.forget_codes", "admin.edit_round", "admin.moderate"),
     *("admin.paper_check", "admin.paper_new", "admin.new_round", "admin.user_detail"),
+    "admin.paper_correct",
     *("admin.toggle_active", "admin.unlock_user", "admin.invite_staff"),
     "admin.reset_user_second_factor",
     *("admin.group_session", "admin.end_group"),

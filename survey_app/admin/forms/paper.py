@@ -76,6 +76,8 @@ def _routing_hint(version: InstrumentVersion, item: Item, lang: str) -> str:
 
 def _classes(item: Item, lang: str) -> str:
     """Small radios or checkboxes; side by side when the answers are few and short."""
+    if item.type == "free_text":
+        return ""
     if item.type == "multi_choice":
         return "govuk-checkboxes--small"
     labels = [option_label(option, lang) for option in item.options]

@@ -1,28 +1,31 @@
-"""Paper entry: key in a paper questionnaire, and key it again to check."""
+"""Paper questionnaires: print a blank copy, key a filled-in one, key it again to check, and
+correct a keying mistake."""
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import force_locale, format_date
 from flask_babel import gettext as _
 from flask_login import current_user
-from flask_wtf import FlaskForm
 from werkzeug.wrappers import Response as HttpResponse
 
 from questionnaires import InstrumentVersion
 from survey_app.admin import bp
 from survey_app.admin.forms.paper import paper_form, raw_answers
 from survey_app.auth.access import ROUND_MANAGERS, scoped_round, staff_required
+from survey_app.common.forms import StaffForm
 from survey_app.common.i18n import SUPPORTED, current_language
 from survey_app.extensions import db
 from survey_app.models import SurveyRound
 from survey_app.services.codebook import round_versions
-from survey_app.services.instrument_names import band_name
+from survey_app.services.instrument_names import band_name, version_name
 from survey_app.services.instrument_names import round_versions as named_versions
 from survey_app.services.paper_entry import (
     PaperEntryError,
+    correct_paper_response,
     enter_paper_response,
     find_paper_response,
+    keyed_answers,
     paper_reference,
     paper_responses,
     verify_paper_response,
@@ -35,10 +38,12 @@ from survey_app.services.responses import version_of
 @staff_required(*ROUND_MANAGERS)
 def paper_entry(round_id: int) -> str:
     survey_round = scoped_round(round_id)
+    versions = named_versions(survey_round, current_language())
     return render_template(
         "admin/paper/list.html",
         survey_round=survey_round,
-        versions=named_versions(survey_round, current_language()),
+        versions=versions,
+        names={version.key: version.name for version in versions},
         languages=_copy_languages(survey_round),
         responses=paper_responses(db.session, survey_round),
         reference=paper_reference,
@@ -74,13 +79,7 @@ def paper_new(round_id: int, instrument: str) -> str | HttpResponse:
                 "success",
             )
             return redirect(url_for("admin.paper_entry", round_id=round_id))
-    return render_template(
-        "admin/paper/form.html",
-        survey_round=survey_round,
-        version=version,
-        form=form,
-        reference=None,
-    )
+    return _form_page(survey_round, version, form, _("Enter a paper questionnaire"))
 
 
 @bp.route("/rounds/<int:round_id>/paper/check/<reference>", methods=["GET", "POST"])
@@ -91,11 +90,11 @@ def paper_check(round_id: int, reference: str) -> str:
     if response is None:
         abort(404)
     version = version_of(response)
-    form = paper_form(version, current_language())
+    form = paper_form(version, current_language(), with_language=False, button=_("Check"))
     if form.validate_on_submit():
         try:
             differences = verify_paper_response(
-                db.session, current_user, response, version, raw_answers(form)
+                db.session, current_user, response, version, raw_answers(form), current_language()
             )
         except PaperEntryError as error:
             _show_errors(form, error)
@@ -107,12 +106,69 @@ def paper_check(round_id: int, reference: str) -> str:
                 reference=reference,
                 differences=differences,
             )
+    lead = _(
+        "Type the paper in again without looking at the first keying. We will show any differences."
+    )
+    heading = _("Check %(reference)s", reference=reference)
+    return _form_page(survey_round, version, form, heading, lead)
+
+
+@bp.route("/rounds/<int:round_id>/paper/correct/<reference>", methods=["GET", "POST"])
+@staff_required(*ROUND_MANAGERS)
+def paper_correct(round_id: int, reference: str) -> str | HttpResponse:
+    """Correct a keyed paper response, starting from its stored answers."""
+    survey_round = scoped_round(round_id)
+    response = find_paper_response(db.session, survey_round, reference)
+    if response is None:
+        abort(404)
+    version = version_of(response)
+    answers = keyed_answers(response, version) if request.method == "GET" else None
+    button = _("Save the corrections")
+    form = paper_form(
+        version, current_language(), with_language=False, answers=answers, button=button
+    )
+    if form.validate_on_submit():
+        try:
+            changes = correct_paper_response(
+                db.session, current_user, response, version, raw_answers(form), current_language()
+            )
+        except PaperEntryError as error:
+            db.session.rollback()
+            _show_errors(form, error)
+        else:
+            db.session.commit()
+            flash(_corrected_message(reference, len(changes)), "success")
+            return redirect(url_for("admin.paper_entry", round_id=round_id))
+    lead = _(
+        "Change only what was keyed wrongly, looking at the paper copy. "
+        "The change is recorded in the audit log."
+    )
+    heading = _("Correct %(reference)s", reference=reference)
+    return _form_page(survey_round, version, form, heading, lead)
+
+
+def _corrected_message(reference: str, count: int) -> str:
+    if count == 0:
+        return _("Nothing changed: %(reference)s already had these answers.", reference=reference)
+    return _(
+        "%(reference)s corrected. Answers changed: %(count)s.", reference=reference, count=count
+    )
+
+
+def _form_page(
+    survey_round: SurveyRound,
+    version: InstrumentVersion,
+    form: StaffForm,
+    heading: str,
+    lead: str = "",
+) -> str:
     return render_template(
         "admin/paper/form.html",
         survey_round=survey_round,
-        version=version,
+        version_name=version_name(version),
         form=form,
-        reference=reference,
+        heading=heading,
+        lead=lead,
     )
 
 
@@ -174,7 +230,8 @@ def _version(survey_round: SurveyRound, instrument: str) -> InstrumentVersion:
     abort(404)
 
 
-def _show_errors(form: FlaskForm, error: PaperEntryError) -> None:
+def _show_errors(form: StaffForm, error: PaperEntryError) -> None:
+    """Each message on its question; one about the whole form on the language or the button."""
     for item_id, message in error.errors.items():
-        target = form._fields.get(item_id) or form.language
+        target = form._fields.get(item_id) or form._fields.get("language") or form.submit
         target.errors = [*target.errors, str(message)]
