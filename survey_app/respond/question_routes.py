@@ -16,13 +16,8 @@ from survey_app.respond import bp
 from survey_app.respond.contacts import contacts
 from survey_app.respond.entry_routes import form_status, survey_post_limit
 from survey_app.respond.journey import Journey, current_journey, load_response
-from survey_app.respond.presenters import (
-    FIELD,
-    WIDGETS,
-    question_params,
-    speech_text,
-    summary_rows,
-)
+from survey_app.respond.presenters import FIELD, WIDGETS, summary_rows
+from survey_app.respond.question_page import QuestionPage, render_question_page
 from survey_app.services.answers import AnswerValue, InvalidAnswerError, RawValue
 from survey_app.services.respond_pages import record_page
 from survey_app.services.responses import complete_response, version_of
@@ -123,20 +118,18 @@ def _question_page(
     lang = journey.text_language
     previous = journey.before(item)
     back = url_for("respond.question", item_id=previous.id) if previous else None
-    return render_template(
-        "respond/question.html",
+    page = QuestionPage(
+        version_key=journey.version.key,
         item=item,
-        widget=WIDGETS[item.type],
-        params=question_params(item, lang, value, error),
+        text_lang=lang,
+        value=value,
         error=error,
         position=journey.position(item),
         total=len(journey.visible),
         back=back or url_for("respond.welcome"),
         mode=journey.response.mode,
-        speech=speech_text(item, lang),
-        text_lang=lang,
-        has_errors=bool(error),
     )
+    return render_question_page(page)
 
 
 @bp.get("/check")
