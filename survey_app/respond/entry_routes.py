@@ -21,6 +21,7 @@ from survey_app.common.rate_keys import anonymous_rate_key
 from survey_app.extensions import db, limiter
 from survey_app.models import AccessCode
 from survey_app.respond import bp
+from survey_app.respond.group_rooms import in_group_room, join_running_session
 from survey_app.respond.journey import (
     ENTRY_KEY,
     RESPONSE_KEY,
@@ -40,15 +41,31 @@ from survey_app.services.respond_entry import (
 )
 from survey_app.services.responses import start_response, version_of
 
-CODE_ENTRY_LIMIT = "10 per minute; 100 per hour; 200 per day"
-"""Refused codes from one address, shared by code links, the code form and resume codes. Codes
-that let someone in never count, so a class of children behind one school address all get in."""
+CODE_ENTRY_LIMIT = "30 per minute; 300 per hour; 600 per day"
+"""Refused codes from one address, shared by code links, the code form and resume codes, in
+units of ``code_entry_cost``: 10 a minute, 100 an hour and 200 a day, or 15, 150 and 300 from a
+room in a group session. Codes that let someone in never count, so a class of children behind
+one school address all get in."""
 SURVEY_POST_LIMIT = "60 per minute"
 """Survey posts by one respondent, keyed on their own journey (``respondent_rate_key``), so
 each child in a room behind one school or children's-home address has their own allowance."""
-ROOM_POST_LIMIT = "1200 per minute"
-"""All survey posts from one address: a flood guard far above a room of 40 children answering a
-question every ten seconds (240 a minute)."""
+ROOM_POST_LIMIT = "2400 per minute"
+"""All survey posts from one address, in units of ``room_post_cost``: a flood guard of 1,200 a
+minute, far above a room of 40 children answering a question every ten seconds (240 a minute),
+and 2,400 a minute (a question a second each) from a room in a group session."""
+
+
+def code_entry_cost() -> int:
+    """What a refused code costs: 3, or 2 from a room in a group session.
+
+    One set of counters serves both ceilings, so joining a group session cannot reset them.
+    """
+    return 2 if in_group_room() else 3
+
+
+def room_post_cost() -> int:
+    """What a survey post costs of the address's flood guard: 2, or 1 in a group session."""
+    return 1 if in_group_room() else 2
 
 
 def respondent_rate_key() -> str:
@@ -65,7 +82,7 @@ def respondent_rate_key() -> str:
 def survey_post_limit(view: Callable[..., Any]) -> Callable[..., Any]:
     """Limit the view's POSTs per respondent (``SURVEY_POST_LIMIT``) and per address
     (``ROOM_POST_LIMIT``)."""
-    view = limiter.limit(ROOM_POST_LIMIT, methods=["POST"])(view)
+    view = limiter.limit(ROOM_POST_LIMIT, methods=["POST"], cost=room_post_cost)(view)
     return limiter.limit(SURVEY_POST_LIMIT, key_func=respondent_rate_key, methods=["POST"])(view)
 
 
@@ -75,7 +92,7 @@ def code_refused(response: HttpResponse) -> bool:
 
 
 code_entry_limit = limiter.shared_limit(
-    CODE_ENTRY_LIMIT, scope="code-entry", deduct_when=code_refused
+    CODE_ENTRY_LIMIT, scope="code-entry", deduct_when=code_refused, cost=code_entry_cost
 )
 
 
@@ -119,6 +136,7 @@ def _admit(code: AccessCode) -> HttpResponse:
     session.pop(RESPONSE_KEY, None)
     # A random visit id: the respondent's own rate-limit key until their response exists.
     session[ENTRY_KEY] = {"code": code.id, "visit": secrets.token_urlsafe(12)}
+    join_running_session(code.round_id)
     return redirect(url_for("respond.route"), 303)
 
 

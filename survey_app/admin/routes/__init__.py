@@ -5,6 +5,7 @@ from survey_app.admin.routes import (  # noqa: F401 (each module attaches its vi
     authorities,
     codes,
     exports,
+    group_sessions,
     moderation,
     monitoring,
     paper,

@@ -13,6 +13,7 @@ from wtforms.fields.choices import SelectChoice
 from survey_app.admin import bp
 from survey_app.admin.forms.codes import ButtonForm
 from survey_app.admin.forms.rounds import BAND_FIELDS, AdvanceForm, RoundForm, round_details
+from survey_app.admin.routes.group_sessions import uk_clock
 from survey_app.auth.access import (
     ROUND_MANAGERS,
     scoped_authority,
@@ -22,7 +23,9 @@ from survey_app.auth.access import (
 from survey_app.common.i18n import current_language
 from survey_app.extensions import db
 from survey_app.models import LocalAuthority, SurveyRound
+from survey_app.services.audit import now_utc
 from survey_app.services.authorities import list_authorities
+from survey_app.services.group_sessions import running_session
 from survey_app.services.instrument_names import round_versions, version_name
 from survey_app.services.rounds import (
     EDITABLE,
@@ -66,8 +69,10 @@ def new_round() -> str | Response:
 def round_detail(round_id: int) -> str:
     survey_round = scoped_round(round_id)
     questionnaires = round_versions(survey_round, current_language())
+    group = running_session(db.session, round_id, now_utc())
     return render_template(
         "admin/rounds/detail.html",
+        group_session_ends=uk_clock(group.ends_at) if group else None,
         survey_round=survey_round,
         button=ButtonForm(),
         status_labels=STATUS_LABELS,

@@ -1,0 +1,90 @@
+"""Group sessions: start one for a round's room of respondents, see when it ends, end it early."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from flask import flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from werkzeug.wrappers import Response
+
+from survey_app.admin import bp
+from survey_app.admin.forms.codes import ButtonForm
+from survey_app.admin.forms.group_sessions import GroupSessionForm
+from survey_app.auth.access import ROUND_MANAGERS, scoped_round, staff_required
+from survey_app.extensions import db
+from survey_app.services.audit import now_utc
+from survey_app.services.group_sessions import (
+    MAX_MINUTES,
+    MIN_MINUTES,
+    GroupSessionError,
+    end_group_session,
+    open_group_session,
+    running_session,
+)
+
+UK_TIME = ZoneInfo("Europe/London")
+
+
+def uk_clock(moment: datetime) -> str:
+    """A stored UTC time as the 24-hour clock time in the UK, which officers work to."""
+    return moment.replace(tzinfo=ZoneInfo("UTC")).astimezone(UK_TIME).strftime("%H:%M")
+
+
+def _refusal(reason: str) -> str:
+    return {
+        "round_not_open": _("A group session can only run while the round is open."),
+        "already_running": _("A group session is already running for this round."),
+        "not_running": _("There is no group session running for this round."),
+    }.get(
+        reason,
+        _("Enter a number of minutes from %(low)s to %(high)s", low=MIN_MINUTES, high=MAX_MINUTES),
+    )
+
+
+@bp.route("/rounds/<int:round_id>/group-session", methods=["GET", "POST"])
+@staff_required(*ROUND_MANAGERS)
+def group_session(round_id: int) -> str | Response:
+    """The running session and a button to end it, or the form that starts one."""
+    survey_round = scoped_round(round_id)
+    if survey_round.status != "open":
+        return redirect(url_for("admin.round_detail", round_id=round_id))
+    form = GroupSessionForm()
+    if form.validate_on_submit():
+        try:
+            started = open_group_session(
+                db.session, current_user, survey_round, form.minutes.data, now_utc()
+            )
+        except GroupSessionError as error:
+            flash(_refusal(error.reason), "info")
+        else:
+            db.session.commit()
+            until = uk_clock(started.ends_at)
+            flash(_("Group session started. It ends at %(time)s.", time=until), "success")
+        return redirect(url_for("admin.round_detail", round_id=round_id))
+    running = running_session(db.session, round_id, now_utc())
+    return render_template(
+        "admin/rounds/group_session.html",
+        survey_round=survey_round,
+        form=form,
+        end_form=ButtonForm(),
+        running=running,
+        ends_at=uk_clock(running.ends_at) if running else None,
+    )
+
+
+@bp.post("/rounds/<int:round_id>/group-session/end")
+@staff_required(*ROUND_MANAGERS)
+def end_group(round_id: int) -> Response:
+    survey_round = scoped_round(round_id)
+    if ButtonForm().validate_on_submit():
+        try:
+            end_group_session(db.session, current_user, survey_round, now_utc())
+        except GroupSessionError as error:
+            flash(_refusal(error.reason), "info")
+        else:
+            db.session.commit()
+            flash(_("Group session ended."), "success")
+    return redirect(url_for("admin.round_detail", round_id=round_id))
