@@ -28,7 +28,7 @@ class Received:
 
     @property
     def message_id(self) -> str:
-        return str(self.message["Message-ID"])
+        return str(self.message["Message-ID"]).strip()
 
     @property
     def text(self) -> str:

@@ -23,7 +23,6 @@ from survey_app.services.safeguarding_outbox import CycleReport, SenderSettings,
 from survey_app.services.safeguarding_settings import SafeguardingDetails, save_settings
 from survey_app.services.smtp_mailer import SmtpMailer, parse_smtp_url
 from tests.factories import make_access_code, make_round, make_staff
-from tests.integration.auth.conftest import fresh_rate_limits  # noqa: F401 (an autouse fixture)
 from tests.integration.auth.staff_client import sign_in
 from tests.support.smtp import Inbox, SmtpServer
 
