@@ -56,6 +56,10 @@ class SyntheticDesign:
     improvement: float = 1.5
     improving_item: str = "feel_safe"
     completion_rate: float = 0.92
+    versions: Mapping[str, int] = field(default_factory=dict)
+    """Period -> the version number every instrument is answered in; other periods use each
+    instrument's latest version. The demo answers its previous round in version 1 and its
+    current one in version 2, so reports show which indicators compare across versions."""
     free_text_rate: float = 0.12
 
 
@@ -74,7 +78,8 @@ def synthetic_responses(
 ) -> pd.DataFrame:
     """A responses frame (``columns.RESPONSE_COLUMNS``) for ``design``, reproducible by seed.
 
-    Uses the latest version of each instrument named in ``design.shares``. Repeated text
+    Uses the latest version of each instrument named in ``design.shares``, or the version
+    ``design.versions`` names for a period. Repeated text
     columns are categoricals and ``response_id`` is an integer, to keep national-sized frames
     small. Every call returns a new frame.
     """
@@ -84,7 +89,7 @@ def synthetic_responses(
     blocks, next_id = [], 0
     for period_index, period in enumerate(design.periods):
         for instrument in design.shares:
-            version = catalogue.latest(instrument)
+            version = _version(catalogue, design, instrument, period)
             sizes = _block_sizes(design, instrument, rng)
             shifts = _shifts(design, version, effects, period_index, rng)
             draws = item_draws(version, catalogue.indicators)
@@ -92,6 +97,16 @@ def synthetic_responses(
             blocks.append(block)
             next_id += int(sizes.sum())
     return _as_frame(blocks)
+
+
+def _version(
+    catalogue: Catalogue, design: SyntheticDesign, instrument: str, period: str
+) -> InstrumentVersion:
+    """The version ``instrument`` is answered in during ``period`` (see ``design.versions``)."""
+    number = design.versions.get(period)
+    return (
+        catalogue.latest(instrument) if number is None else catalogue.get(f"{instrument}@v{number}")
+    )
 
 
 def synthetic_quotes(responses: pd.DataFrame, *, seed: int = 0) -> pd.DataFrame:

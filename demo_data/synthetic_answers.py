@@ -56,6 +56,10 @@ _ITEM_SHARES: Mapping[str, tuple[float, ...]] = MappingProxyType(
         "time_in_care": (0.2, 0.35, 0.45),
         "contact_parents": (0.35, 0.55, 0.10),
         "contact_siblings": (0.3, 0.45, 0.05, 0.2),
+        "contact_mum": (0.35, 0.45, 0.08, 0.12),
+        "contact_dad": (0.3, 0.35, 0.07, 0.28),
+        "main_activity": (0.35, 0.12, 0.2, 0.12, 0.08, 0.06, 0.07),
+        "where_living": (0.3, 0.1, 0.3, 0.15, 0.05, 0.04, 0.02, 0.04),
     }
 )
 """Item-specific shares in option order (ethnicity and sex roughly as DfE CLA 2025,

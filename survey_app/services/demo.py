@@ -23,7 +23,8 @@ from survey_app.models import (
 from survey_app.services.access_codes import code_words, issue_access_code
 from survey_app.services.passwords import hash_password
 
-DEMO_INSTRUMENTS = (("cic-4-7", 1), ("cic-8-10", 1), ("cic-11-17", 1), ("leavers-16-25", 1))
+DEMO_INSTRUMENTS = (("cic-4-7", 2), ("cic-8-10", 2), ("cic-11-17", 2), ("leavers-16-25", 2))
+"""The demo's open round uses version 2; its previous round (``demo_reports``) used version 1."""
 DEMO_DENOMINATORS = {"cic-4-7": 60, "cic-8-10": 70, "cic-11-17": 180, "leavers-16-25": 150}
 DEMO_STAFF = (
     ("admin@demo.care-voices.test", "Programme Admin", "programme_admin"),

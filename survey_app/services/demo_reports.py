@@ -50,7 +50,15 @@ DEMO_AUTHORITIES = (
     ("Demo Small Borough Council", "E06000999", "england", "en"),
 )
 """The demo authority comes first (its open round is the "current" one); the last is small."""
-DESIGN = SyntheticDesign(n_las=4, periods=PERIODS, respondents=240.0, small_respondents=22.0)
+DESIGN = SyntheticDesign(
+    n_las=4,
+    periods=PERIODS,
+    respondents=240.0,
+    small_respondents=22.0,
+    versions={"previous": 1, "current": 2},
+)
+"""The previous rounds were answered in questionnaire version 1 and the current ones in version
+2, so a newcomer's first report shows trends only where an indicator's definition held."""
 _MODES = {"with_trusted_adult": "trusted_adult"}
 DECIDED = ("approved", "rejected")
 """Synthetic review states written as decisions; "pending" stays in the moderation queue."""
@@ -91,17 +99,17 @@ def _rounds(
     the demo's open round and a closed current round for the others."""
     authorities = [demo_round.local_authority, *(_authority(*a) for a in DEMO_AUTHORITIES)]
     session.add_all(authorities)
-    pins = _pins(frame)
-    _check_demo_pins(demo_round, pins)
+    previous, current = _pins(frame, "previous"), _pins(frame, "current")
+    _check_demo_pins(demo_round, current)
     opens = demo_round.opens_on
     rounds = {}
     for code, authority in zip(la_codes(DESIGN), authorities, strict=True):
         last_year = opens.replace(year=opens.year - 1, day=min(opens.day, 28))
-        rounds[round_id(code, "previous")] = _closed_round(authority, last_year, pins, days=60)
+        rounds[round_id(code, "previous")] = _closed_round(authority, last_year, previous, days=60)
         rounds[round_id(code, "current")] = (
             demo_round
             if authority is demo_round.local_authority
-            else _closed_round(authority, opens, pins, days=max((date.today() - opens).days, 0))
+            else _closed_round(authority, opens, current, days=max((date.today() - opens).days, 0))
         )
     session.add_all(rounds.values())
     return rounds
@@ -119,9 +127,10 @@ def _authority(name: str, code: str, nation: str, languages: str) -> LocalAuthor
     )
 
 
-def _pins(frame: pd.DataFrame) -> dict[str, tuple[int, str]]:
-    """Instrument -> (version, content hash) the synthetic answers use."""
-    keys = frame[[col.INSTRUMENT, col.VERSION, col.CONTENT_HASH]].drop_duplicates()
+def _pins(frame: pd.DataFrame, period: str) -> dict[str, tuple[int, str]]:
+    """Instrument -> (version, content hash) the synthetic answers use in ``period``."""
+    in_period = frame.loc[frame[col.PERIOD] == period]
+    keys = in_period[[col.INSTRUMENT, col.VERSION, col.CONTENT_HASH]].drop_duplicates()
     return {str(i): (int(v), str(h)) for i, v, h in keys.itertuples(index=False)}
 
 

@@ -73,3 +73,19 @@ def test_seed_gives_four_authorities_a_previous_and_a_current_round_to_report_on
     assert min(completed.values()) < 30, "one small authority, so suppression shows"
     approved = select(func.count()).where(ModerationDecision.decision == "approved")
     assert session.scalar(approved) > 0
+
+
+def test_seed_answers_the_previous_rounds_in_version_1_and_the_current_ones_in_version_2(
+    app: Flask, session: Session
+) -> None:
+    # So a newcomer's first report compares with last year only where an indicator's
+    # definition held from version 1 to version 2, and says "not comparable" elsewhere.
+    app.test_cli_runner().invoke(args=["demo", "seed"])
+    for authority in session.scalars(select(LocalAuthority)):
+        query = select(SurveyRound).where(SurveyRound.local_authority_id == authority.id)
+        previous, current = session.scalars(query.order_by(SurveyRound.opens_on)).all()
+        assert {ri.version for ri in previous.instruments} == {1}, authority.name
+        assert {ri.version for ri in current.instruments} == {2}, authority.name
+        for survey_round, version in ((previous, 1), (current, 2)):
+            answered = select(Response.version).where(Response.round_id == survey_round.id)
+            assert set(session.scalars(answered)) == {version}, authority.name
