@@ -100,6 +100,14 @@ def test_the_shipped_signals_cover_the_issues_examples() -> None:
     assert signals.signals("cic-11-17@v1", "life_satisfaction", "0")
     assert signals.signals("leavers-16-25@v1", "lonely", "all_or_most_of_the_time")
     assert not signals.signals("cic-11-17@v1", "feel_safe", "sometimes")
+    assert signals.signals("cic-4-7@v2", "safe_home_face", "sad")
+    assert signals.signals("leavers-16-25@v2", "ons_life_satisfaction", "1")
+    assert signals.signals("cic-11-17@v2", "lonely_how_often", "often_always")
+
+
+def test_every_published_version_signposts_some_answers() -> None:
+    keyed = {version_key for version_key, _item in SHIPPED.risk_signals.answers}
+    assert [v.key for v in SHIPPED.published() if v.key not in keyed] == []
 
 
 def test_every_published_version_asking_a_signalled_item_carries_the_signal() -> None:
