@@ -79,7 +79,7 @@ def test_a_different_second_keying_lists_each_difference(
     html = post_form(
         officer_client, path, {**PAPER, "feel_safe": "never", "like_school": ""}
     ).get_data(as_text=True)
-    assert "differ on 2 questions" in html
+    assert "Questions where the two keyings differ: 2." in html
     question = r"1\. Do you feel safe where you live\?</td>\s*"
     assert re.search(question + r"<td[^>]*>Sometimes</td>\s*<td[^>]*>Never", html)
 
