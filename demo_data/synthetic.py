@@ -26,7 +26,7 @@ from pandas.api.types import union_categoricals
 
 from demo_data.synthetic_answers import SENTENCES, ItemDraw, draw_item, item_draws
 from questionnaires import Catalogue, InstrumentVersion, Item
-from report_builder import columns as col
+from report_builder.inputs import columns as col
 
 SHARES: Mapping[str, float] = MappingProxyType(
     {"cic-4-7": 0.12, "cic-8-10": 0.2, "cic-11-17": 0.45, "leavers-16-25": 0.23}

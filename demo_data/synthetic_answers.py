@@ -1,4 +1,4 @@
-"""How the synthetic generator draws one item's answers (see ``synthetic.py``).
+"""How the synthetic generator draws one item's answers (see ``synthetic.py`` beside it).
 
 Typical distributions are written "best answer first" and turned to match each item's option
 order; an option's goodness comes from the indicators that read it, so the same code leans

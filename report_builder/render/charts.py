@@ -17,9 +17,9 @@ from xml.sax.saxutils import escape
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
 
-from report_builder.labels import text
-from report_builder.model import ComparisonKind
-from report_builder.report_model import IndicatorResult, Report
+from report_builder.comparison.values import ComparisonKind
+from report_builder.report.fixed_text import text
+from report_builder.report.model import IndicatorResult, Report
 
 DARK_BLUE = "#12436D"
 ORANGE = "#F46A25"

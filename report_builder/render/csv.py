@@ -13,9 +13,10 @@ import io
 
 import pandas as pd
 
-from report_builder.model import Classification, Marker
+from report_builder.comparison.values import Classification
+from report_builder.disclosure.values import Marker
 from report_builder.render.untrusted_text import defuse_formula
-from report_builder.report_model import Report
+from report_builder.report.model import Report
 
 CSV_ENCODING = "utf-8-sig"
 """UTF-8 with a byte-order mark, so spreadsheet software shows Welsh letters correctly."""

@@ -30,12 +30,12 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 
-from report_builder.model import ComparisonKind
+from report_builder.comparison.values import ComparisonKind
 from report_builder.render.charts import SectionChart, chart_drawing, section_charts
 from report_builder.render.fonts import sans_fonts
-from report_builder.render.pdf_text import pdf_text
+from report_builder.render.pdf_wording import pdf_text
 from report_builder.render.untrusted_text import escape_markup
-from report_builder.report_model import CohortCaveat, IndicatorResult, Report
+from report_builder.report.model import CohortCaveat, IndicatorResult, Report
 
 LANGUAGE_TAGS = {"en": "en-GB", "cy": "cy"}
 

@@ -16,7 +16,7 @@ from flask_babel import force_locale
 
 from report_builder.render.csv import report_csv
 from report_builder.render.pdf import report_pdf
-from report_builder.report_model import Report
+from report_builder.report.model import Report
 from survey_app.reports.presenters import report_context
 
 REPORT_FORMATS = ("html", "pdf", "csv")

@@ -11,10 +11,11 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from report_builder.model import ComparisonKind, SuppressionReason
+from report_builder.comparison.values import ComparisonKind
+from report_builder.disclosure.values import SuppressionReason
 from report_builder.render.charts import SectionChart, section_charts
-from report_builder.report_model import ComparisonResult, IndicatorResult, Report
-from report_builder.wording import marker_note
+from report_builder.report.model import ComparisonResult, IndicatorResult, Report
+from report_builder.report.wording import marker_note
 
 COMPARISON_ORDER = (
     ComparisonKind.NATIONAL,

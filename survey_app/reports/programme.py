@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from flask_babel import format_decimal
 
 from questionnaires import Catalogue
-from report_builder.report_model import ProgrammeIndicator, ProgrammeView
-from report_builder.results import age_band_label
+from report_builder.report.indicator_results import age_band_label
+from report_builder.report.model import ProgrammeIndicator, ProgrammeView
 from survey_app.reports.presenters import notes_for
 
 AXIS_LEFT = 20

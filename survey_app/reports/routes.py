@@ -11,7 +11,7 @@ from flask import Response, abort, current_app, render_template, url_for
 from flask_login import current_user
 
 from report_builder.render.csv import report_xlsx
-from report_builder.report_model import Report
+from report_builder.report.model import Report
 from survey_app.auth.access import scoped_round, staff_required
 from survey_app.common.i18n import current_language
 from survey_app.common.rate_keys import staff_account_rate_key

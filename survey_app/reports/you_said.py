@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from report_builder.report_model import Highlight, IndicatorResult, Report
+from report_builder.report.model import Highlight, IndicatorResult, Report
 
 MAX_FINDINGS = 5
 """A few findings per list: enough to recognise, few enough to read to a young child."""

@@ -14,7 +14,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from questionnaires import Catalogue
-from report_builder.results import age_band_label
+from report_builder.report.indicator_results import age_band_label
 from survey_app.models import StaffUser, SurveyRound, YouSaidAction
 from survey_app.services.audit import record_event
 

@@ -1,7 +1,7 @@
 """Demo answers for reports: four authorities, two rounds each, written with bulk inserts.
 
 A newcomer's first ``make run`` should show full reports, so the demo authority's open round
-and three more demo authorities each get answers drawn by ``report_builder.synthetic`` with a
+and three more demo authorities each get answers drawn by ``demo_data.synthetic`` with a
 fixed seed (the same data every time), a closed previous round a year earlier, and moderated
 free text: about half approved as quotes, some rejected, the rest left in the moderation queue.
 The last authority is small, so suppression (``[c]``, ``[u]``) shows in its report. Rows are
@@ -28,7 +28,7 @@ from demo_data.synthetic import (
     synthetic_responses,
 )
 from questionnaires import Catalogue
-from report_builder import columns as col
+from report_builder.inputs import columns as col
 from survey_app.models import (
     Answer,
     LocalAuthority,

@@ -25,11 +25,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from questionnaires import Catalogue
-from report_builder import columns as col
-from report_builder.benchmarks import load_benchmarks
-from report_builder.build import build_report
-from report_builder.programme import build_programme_view
-from report_builder.report_model import ProgrammeView, Report
+from report_builder.comparison.national_benchmarks import load_benchmarks
+from report_builder.inputs import columns as col
+from report_builder.report.build import build_report
+from report_builder.report.model import ProgrammeView, Report
+from report_builder.report.programme import build_programme_view
 from survey_app.models import Answer, LocalAuthority, Response, StaffUser, SurveyRound
 from survey_app.services.audit import record_event
 from survey_app.services.moderation import approved_quotes

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from questionnaires import Catalogue
 from report_builder.render.csv import report_csv
-from report_builder.report_model import Report
+from report_builder.report.model import Report
 from survey_app.db import Base
 from survey_app.services.backup import BackupError, create_backup, restore_backup
 from survey_app.services.demo import DEMO_INSTRUMENTS, seed_demo

@@ -22,10 +22,10 @@ import openpyxl
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from report_builder.model import Quote
+from report_builder.disclosure.values import Quote
 from report_builder.render.csv import CSV_ENCODING, report_csv, report_xlsx
 from report_builder.render.pdf import report_pdf
-from report_builder.report_model import Report
+from report_builder.report.model import Report
 from survey_app.reports.files import csv_zip
 from survey_app.reports.you_said import YouSaidPage
 from survey_app.reports.you_said_pdf import you_said_pdf

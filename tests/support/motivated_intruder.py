@@ -36,7 +36,7 @@ import pandas as pd
 from statsmodels.stats.proportion import confint_proportions_2indep
 
 from report_builder.render.csv import read_report_csv
-from report_builder.report_model import ProgrammeView
+from report_builder.report.model import ProgrammeView
 
 HIDDEN = "[c]"
 MIN_BASE = 10

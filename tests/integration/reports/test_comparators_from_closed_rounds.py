@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy.orm import Session
 
 from questionnaires import load_catalogue
-from report_builder.model import ComparisonKind
+from report_builder.comparison.values import ComparisonKind
 from report_builder.render.csv import report_csv
 from survey_app.models import SurveyRound
 from survey_app.services.reporting import build_round_report

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from report_builder import columns as col
+from report_builder.inputs import columns as col
 from survey_app.models import Answer
 from survey_app.services.moderation import decide, moderation_queue
 from survey_app.services.reporting import (

@@ -19,10 +19,10 @@ from demo_data.synthetic import (
     synthetic_responses,
 )
 from questionnaires import Catalogue, load_catalogue
-from report_builder.benchmarks import load_benchmarks
-from report_builder.build import build_report
-from report_builder.indicators import indicator_counts
-from report_builder.report_model import Report
+from report_builder.comparison.national_benchmarks import load_benchmarks
+from report_builder.indicators.counts import indicator_counts
+from report_builder.report.build import build_report
+from report_builder.report.model import Report
 
 SMALL_LA = "SYN006"
 LARGE_LA = "SYN001"

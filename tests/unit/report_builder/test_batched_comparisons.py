@@ -1,7 +1,8 @@
 """Specification of batched comparisons: a report's tests run together give the same report.
 
-``compare.compare_all`` runs every planned comparison of a report at once (``stats_batch``);
-``compare.compare`` runs one plan with the single-call tests of ``stats.py``. Both must give
+``plans.compare_all`` runs every planned comparison of a report at once (the batched tests of
+``statistics/significance.py``); the reference ``compare`` (``tests/support``) runs one plan
+with the single-call tests of ``reference_statistics``. Both must give
 identical comparisons, and so identical ``Report`` objects.
 """
 
@@ -11,15 +12,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from report_builder import assess
-from report_builder.compare import (
-    compare,
+from report_builder.comparison import assessment as assess
+from report_builder.comparison.plans import (
     compare_all,
     plan_national,
     plan_other_las,
     plan_previous_round,
 )
-from report_builder.model import Benchmark, Proportion
+from report_builder.comparison.values import Benchmark
+from report_builder.statistics.values import Proportion
+from tests.support.reference_comparisons import compare
 from tests.unit.report_builder.conftest import LARGE_LA, SMALL_LA
 
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 from scipy import stats as sps
 
-from report_builder.exact import _binomial_pmf, _row_sums, boschloo_pvalue
+from report_builder.statistics.boschloo import _binomial_pmf, _row_sums, boschloo_pvalue
 
 
 @st.composite

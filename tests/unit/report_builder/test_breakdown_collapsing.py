@@ -5,8 +5,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from report_builder import columns as col
-from report_builder.disclosure import ONS_5_GROUPS, collapse_breakdown
+from report_builder.disclosure.control import ONS_5_GROUPS, collapse_breakdown
+from report_builder.inputs import columns as col
 
 
 def respondents(*groups: tuple[str, str, int]) -> pd.DataFrame:

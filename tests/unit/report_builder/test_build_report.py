@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 
-from report_builder import columns as col
-from report_builder.model import (
+from report_builder.comparison.values import (
     Classification,
     ComparisonKind,
     ComparisonStatus,
@@ -13,6 +12,7 @@ from report_builder.model import (
     Flag,
     Tier,
 )
+from report_builder.inputs import columns as col
 from tests.unit.report_builder.conftest import LARGE_LA, SMALL_LA
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from report_builder.cohort import alone_caveat, change_caveat, cohort_caveats
-from report_builder.formatting import count_text, percent_text
-from report_builder.report_model import ResponseRate
-from report_builder.wording import LANGUAGES
+from report_builder.report.cohort_caveats import alone_caveat, change_caveat, cohort_caveats
+from report_builder.report.model import ResponseRate
+from report_builder.report.numbers_and_dates import count_text, percent_text
+from report_builder.report.wording import LANGUAGES
 
 
 def rate(respondents: int | None, population: int | None = 100, band: str = "cic-11-17"):

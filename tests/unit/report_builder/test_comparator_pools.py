@@ -12,12 +12,12 @@ import io
 import pandas as pd
 import pytest
 
-from report_builder import columns as col
-from report_builder.comparators import pooled_others
-from report_builder.disclosure import published_comparison, published_points
-from report_builder.model import ComparisonKind, ComparisonStatus
-from report_builder.programme import build_programme_view
+from report_builder.comparison.comparators import pooled_others
+from report_builder.comparison.values import ComparisonKind, ComparisonStatus
+from report_builder.disclosure.control import published_comparison, published_points
+from report_builder.inputs import columns as col
 from report_builder.render.csv import report_xlsx
+from report_builder.report.programme import build_programme_view
 from tests.unit.report_builder.conftest import LARGE_LA
 
 SENSITIVE = frozenset({"always_feels_safe"})

@@ -1,28 +1,32 @@
-"""Specification of report_builder.compare: the three comparison axes, BH and classification."""
+"""Specification of the comparison rules: the three comparison axes, BH and classification.
+
+Each comparison is run through the reference single-call tests (``tests/support``);
+``test_batched_comparisons.py`` checks the report's batched route gives the same results.
+"""
 
 import dataclasses
 
 import pandas as pd
 import pytest
 
-from report_builder.compare import (
-    adjust_section,
-    classify,
-    compare_with_national,
-    compare_with_other_las,
-    compare_with_previous_round,
-    pool_other_las,
-)
-from report_builder.model import (
+from report_builder.comparison.comparators import pooled_others
+from report_builder.comparison.plans import adjust_section, classify
+from report_builder.comparison.values import (
     Benchmark,
     Classification,
     ComparisonKind,
     ComparisonStatus,
     Direction,
     Flag,
-    Proportion,
 )
-from report_builder.stats import one_sample_test, two_sample_test
+from report_builder.inputs import columns as col
+from report_builder.statistics.values import Proportion
+from tests.support.reference_comparisons import (
+    compare_with_national,
+    compare_with_other_las,
+    compare_with_previous_round,
+)
+from tests.support.reference_statistics import one_sample_test, two_sample_test
 
 
 def benchmark(value: float, sample_size: int | None = None) -> Benchmark:
@@ -111,13 +115,17 @@ def test_a_benchmark_from_a_large_sample_is_treated_as_fixed():
 def test_other_las_are_pooled_without_this_la_and_the_input_is_unchanged():
     """docs/sources.md B6: other LAs' children in care, excluding this LA itself."""
     counts = pd.DataFrame(
-        {"la_code": ["E1", "E2", "E3"], "numerator": [5, 30, 40], "denominator": [20, 100, 120]}
+        [
+            ("likes_school", la, f"{la}-2026", "2026", "cic-11-17", "fp1", count, base)
+            for la, count, base in (("E1", 5, 20), ("E2", 30, 100), ("E3", 40, 120))
+        ],
+        columns=list(col.COUNT_COLUMNS),
     )
     before = counts.copy()
 
-    pooled = pool_other_las(counts, "E1")
+    pooled = pooled_others(counts, "2026", "E1", frozenset()).iloc[0]
 
-    assert pooled == Proportion(70, 220)
+    assert (pooled[col.NUMERATOR], pooled[col.DENOMINATOR]) == (70, 220)
     pd.testing.assert_frame_equal(counts, before)
 
 

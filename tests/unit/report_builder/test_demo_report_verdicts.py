@@ -22,13 +22,13 @@ import pytest
 
 from demo_data.synthetic import la_codes, round_id, synthetic_populations, synthetic_responses
 from questionnaires import load_catalogue
-from report_builder import columns as col
-from report_builder.benchmarks import load_benchmarks
-from report_builder.build import build_report
-from report_builder.indicators import indicator_counts
+from report_builder.comparison.national_benchmarks import load_benchmarks
+from report_builder.indicators.counts import indicator_counts
+from report_builder.inputs import columns as col
 from report_builder.render.csv import read_report_csv, report_csv, report_xlsx
 from report_builder.render.pdf import report_pdf
-from report_builder.report_model import Report, ResponseRate
+from report_builder.report.build import build_report
+from report_builder.report.model import Report, ResponseRate
 from survey_app.models.authority import LocalAuthority
 from survey_app.services.demo_reports import DESIGN, SEED
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from questionnaires import load_catalogue
-from report_builder import columns as col
-from report_builder.demographics import demographic_tables
+from report_builder.inputs import columns as col
+from report_builder.report.demographics import demographic_tables
 
 PEOPLE = 12
 

@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 from scipy.stats import norm
 
-from report_builder.model import ComparisonKind
+from report_builder.comparison.values import ComparisonKind
 from tests.unit.report_builder.conftest import LARGE_LA, SMALL_LA
 
 Z = norm.ppf(0.975)

@@ -6,9 +6,9 @@ import pandas as pd
 import pytest
 
 from questionnaires import load_catalogue
-from report_builder import columns as col
-from report_builder.indicators import indicator_counts
-from report_builder.inputs import check_responses
+from report_builder.indicators.counts import indicator_counts
+from report_builder.inputs import columns as col
+from report_builder.inputs.checks import check_responses
 
 CATALOGUE = load_catalogue()
 

@@ -2,9 +2,9 @@
 
 import pandas as pd
 
-from report_builder import columns as col
-from report_builder.estimates import estimate_table, whole_percent, whole_percent_of
-from report_builder.stats import wilson_interval
+from report_builder.inputs import columns as col
+from report_builder.statistics.estimates import estimate_table, whole_percent, whole_percent_of
+from tests.support.reference_statistics import wilson_interval
 
 
 def counts(*rows: tuple[int, int]) -> pd.DataFrame:

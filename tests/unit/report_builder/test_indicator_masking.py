@@ -3,9 +3,9 @@
 import pandas as pd
 import pytest
 
-from report_builder import columns as col
-from report_builder.disclosure import mask_indicator_table
-from report_builder.estimates import estimate_table
+from report_builder.disclosure.control import mask_indicator_table
+from report_builder.inputs import columns as col
+from report_builder.statistics.estimates import estimate_table
 
 SENSITIVE = frozenset({"feels_safe"})
 

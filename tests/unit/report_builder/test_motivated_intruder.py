@@ -19,14 +19,15 @@ import pytest
 
 from demo_data.synthetic import la_codes, round_id, synthetic_populations, synthetic_responses
 from questionnaires import Catalogue, load_catalogue
-from report_builder import columns as col
-from report_builder import comparators, disclosure
-from report_builder.benchmarks import load_benchmarks
-from report_builder.build import build_report
-from report_builder.indicators import indicator_counts
-from report_builder.programme import build_programme_view
+from report_builder.comparison import comparators
+from report_builder.comparison.national_benchmarks import load_benchmarks
+from report_builder.disclosure import control as disclosure
+from report_builder.indicators.counts import indicator_counts
+from report_builder.inputs import columns as col
 from report_builder.render.csv import report_csv
-from report_builder.results import sensitive_indicators
+from report_builder.report.build import build_report
+from report_builder.report.indicator_results import sensitive_indicators
+from report_builder.report.programme import build_programme_view
 from survey_app.services.demo_reports import DESIGN, SEED
 from survey_app.services.reporting import HEADLINE_INDICATORS
 from tests.support.motivated_intruder import Finding, PublishedReport, attack

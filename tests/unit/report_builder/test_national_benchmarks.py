@@ -5,13 +5,13 @@ import itertools
 import pandas as pd
 import pytest
 
-from report_builder import columns as col
-from report_builder.benchmarks import (
+from report_builder.comparison.national_benchmarks import (
     benchmarks_by_indicator,
     best_match,
     load_benchmarks,
     match_benchmark,
 )
+from report_builder.inputs import columns as col
 
 
 @pytest.fixture(scope="module")
@@ -146,7 +146,8 @@ def test_among_one_release_the_closest_ages_win_then_the_earlier_row(tmp_path):
 
 
 def test_matching_against_the_grouped_file_gives_match_benchmarks_choice(national):
-    """``assess`` reads the file once (``benchmarks_by_indicator``) and matches every band."""
+    """``assessment.assess`` reads the file once (``benchmarks_by_indicator``) and matches every
+    band."""
     grouped = benchmarks_by_indicator(national)
 
     for row in national.to_dict("records"):

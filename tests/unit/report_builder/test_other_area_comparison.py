@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from report_builder.compare import compare_with_other_las
-from report_builder.model import Proportion
-from report_builder.stats import one_sample_test, two_sample_test
+from report_builder.statistics.values import Proportion
+from tests.support.reference_comparisons import compare_with_other_las
+from tests.support.reference_statistics import one_sample_test, two_sample_test
 
 
 def test_a_pool_ten_times_larger_is_treated_as_a_fixed_figure():

@@ -16,10 +16,10 @@ import pandas as pd
 import pytest
 
 from demo_data.synthetic import SyntheticDesign, la_codes, round_id, synthetic_responses
-from report_builder import columns as col
-from report_builder.build import build_report
-from report_builder.model import ComparisonKind, Tier
-from report_builder.report_model import Report
+from report_builder.comparison.values import ComparisonKind, Tier
+from report_builder.inputs import columns as col
+from report_builder.report.build import build_report
+from report_builder.report.model import Report
 
 BAND = "cic-11-17"
 SIZES = {"2025": 60, "2026": 35}

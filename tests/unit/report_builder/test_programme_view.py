@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from report_builder.programme import build_programme_view
+from report_builder.report.programme import build_programme_view
 
 
 def test_each_la_appears_once_with_its_latest_round(national):

@@ -1,4 +1,5 @@
-"""Specification of report_builder.stats: intervals and tests for small-sample proportions.
+"""Specification of the intervals and tests for small-sample proportions, one call each (the
+reference implementations in tests/support), and of the Benjamini-Hochberg adjustment.
 
 Reference figures are computed here from scipy, statsmodels or the textbook formula, never copied
 as literals, except the hand-worked anchors of docs/sources.md, whose id is cited.
@@ -13,8 +14,8 @@ from hypothesis import strategies as st
 from scipy import stats as sps
 from statsmodels.stats.multitest import multipletests
 
-from report_builder.stats import (
-    adjust_pvalues,
+from report_builder.statistics.multiple_testing import adjust_pvalues
+from tests.support.reference_statistics import (
     needs_exact_test,
     newcombe_interval,
     one_sample_test,

@@ -4,9 +4,9 @@ import dataclasses
 
 import pandas as pd
 
-from report_builder import columns as col
-from report_builder.disclosure import select_quotes
-from report_builder.model import Quote
+from report_builder.disclosure.control import select_quotes
+from report_builder.disclosure.values import Quote
+from report_builder.inputs import columns as col
 
 
 def quotes(states: list[str], themes: list[str] | None = None) -> pd.DataFrame:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from questionnaires import comparable, load_catalogue
-from report_builder import catalogue_memo
-from report_builder.frames import records
+from report_builder.inputs import catalogue_memo
+from report_builder.inputs.frames import records
 
 
 def test_remembered_catalogue_answers_are_the_catalogues_own():

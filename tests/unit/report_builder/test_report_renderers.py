@@ -13,7 +13,7 @@ import pytest
 from report_builder.render.charts import DARK_BLUE, ORANGE, section_charts
 from report_builder.render.csv import report_csv, report_tables, report_xlsx
 from report_builder.render.pdf import report_pdf
-from report_builder.report_model import Report
+from report_builder.report.model import Report
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -12,9 +12,15 @@ import dataclasses
 
 from questionnaires import load_catalogue
 from questionnaires.fingerprint import indicator_fingerprint
-from report_builder import comparators
-from report_builder.model import Classification, ComparisonKind, ComparisonStatus, Direction, Tier
-from report_builder.report_model import Report
+from report_builder.comparison import comparators
+from report_builder.comparison.values import (
+    Classification,
+    ComparisonKind,
+    ComparisonStatus,
+    Direction,
+    Tier,
+)
+from report_builder.report.model import Report
 from tests.unit.report_builder.conftest import LARGE_LA
 
 NO_DIRECTION = {"wants_more_contact_with_parents", "wants_more_contact_with_siblings"}

@@ -1,28 +1,22 @@
-"""Specification of report_builder.wording: R-STAT-6's three tiers in English and Welsh."""
+"""Specification of report_builder.report.wording: R-STAT-6's three tiers in English and Welsh."""
 
 import dataclasses
 import itertools
 
 import pytest
 
-from report_builder.compare import (
-    compare_with_national,
-    compare_with_other_las,
-    compare_with_previous_round,
-)
-from report_builder.model import (
+from report_builder.comparison.values import (
     Benchmark,
     Classification,
     Comparison,
     ComparisonKind,
     ComparisonStatus,
     Flag,
-    Proportion,
-    SuppressionReason,
     Tier,
 )
-from report_builder.populations import national_population, other_areas_population
-from report_builder.wording import (
+from report_builder.disclosure.values import SuppressionReason
+from report_builder.report.populations import national_population, other_areas_population
+from report_builder.report.wording import (
     LANGUAGES,
     describe_classification,
     describe_comparison,
@@ -30,6 +24,12 @@ from report_builder.wording import (
     method_note,
     provisional_text,
     significance_note,
+)
+from report_builder.statistics.values import Proportion
+from tests.support.reference_comparisons import (
+    compare_with_national,
+    compare_with_other_las,
+    compare_with_previous_round,
 )
 
 CARE_LEAVER_FIGURE = Benchmark(

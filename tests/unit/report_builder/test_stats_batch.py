@@ -1,7 +1,8 @@
-"""Specification of report_builder.stats_batch: the tests of stats.py for many rows at once.
+"""Specification of report_builder.statistics: the intervals and tests for many rows at once.
 
-The reference is always the single-call function in ``stats.py`` (itself specified against
-SciPy and statsmodels), or SciPy directly, on seeded random arrays and Hypothesis cases.
+The reference is always the single-call function in ``tests/support/reference_statistics.py``
+(itself specified against SciPy and statsmodels), or SciPy directly, on seeded random arrays
+and Hypothesis cases.
 """
 
 from __future__ import annotations
@@ -12,16 +13,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import stats as sps
 
-from report_builder import stats
-from report_builder.stats_batch import (
+from report_builder.statistics.intervals import newcombe_bounds, wilson_bounds
+from report_builder.statistics.significance import (
     binomial_pvalues,
     needs_exact,
-    newcombe_bounds,
     one_sample_tests,
     score_pvalues_2indep,
     two_sample_tests,
-    wilson_bounds,
 )
+from tests.support import reference_statistics as stats
 
 TOLERANCE = {"rel": 1e-9, "abs": 1e-12}
 

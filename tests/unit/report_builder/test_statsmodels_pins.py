@@ -1,4 +1,6 @@
-"""Regression pins on the statsmodels behaviour report_builder.stats relies on (R-STAT-3).
+"""Regression pins on the statsmodels behaviour the reference tests rely on (R-STAT-3).
+
+The reference tests are in ``tests/support/reference_statistics.py``.
 
 If an upgrade breaks one of these, repeat the docs/sources.md S11 check before changing the
 pins. The figures are the ones checked locally in docs/sources.md S15 and S11.

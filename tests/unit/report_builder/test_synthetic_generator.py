@@ -14,9 +14,9 @@ from demo_data.synthetic import (
     synthetic_responses,
 )
 from questionnaires import load_catalogue, visible_items
-from report_builder import columns as col
-from report_builder.indicators import indicator_counts
-from report_builder.inputs import check_quotes, check_responses
+from report_builder.indicators.counts import indicator_counts
+from report_builder.inputs import columns as col
+from report_builder.inputs.checks import check_quotes, check_responses
 
 CATALOGUE = load_catalogue()
 DESIGN = SyntheticDesign(n_las=4, respondents=200, small_respondents=20)

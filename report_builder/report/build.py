@@ -1,0 +1,322 @@
+"""Build one LA's report for one round: frames in, a frozen ``Report`` out.
+
+This is the one entry point that runs the pipeline. The stages run in order (house rule 12,
+docs/architecture.md): counts (``indicators/``) → estimates and disclosure control
+(``statistics/``, ``indicator_results``, ``demographics``; every rule lives in ``disclosure/``)
+→ comparisons and Benjamini-Hochberg (``comparison/assessment``) → wording (``wording``,
+``fixed_text``) → dataclasses (``report/model``). Nothing leaves this function that
+disclosure control has not cleared, so the HTML, PDF and CSV renderers all show the same
+things (R-SDC-8).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from questionnaires import Catalogue, InstrumentVersion
+from report_builder.comparison.assessment import Assessment, assess
+from report_builder.comparison.comparators import build_comparators, round_versions
+from report_builder.comparison.values import (
+    Benchmark,
+    Classification,
+    ComparisonKind,
+    ComparisonStatus,
+)
+from report_builder.disclosure.control import select_quotes
+from report_builder.disclosure.values import Quote, SuppressionReason
+from report_builder.indicators.counts import indicator_counts
+from report_builder.inputs import columns as col
+from report_builder.inputs.checks import check_quotes, check_response_columns
+from report_builder.inputs.frames import records
+from report_builder.report.cohort_caveats import cohort_caveats
+from report_builder.report.demographics import demographic_tables, response_rates, round_respondents
+from report_builder.report.fixed_text import DOMAINS, text
+from report_builder.report.indicator_results import (
+    assessment_rows,
+    indicator_results,
+    indicator_table,
+    masked_table,
+    sensitive_indicators,
+)
+from report_builder.report.methods_note import methods_note
+from report_builder.report.model import (
+    CohortCaveat,
+    DemographicTable,
+    IndicatorResult,
+    Report,
+    ResponseRate,
+    Section,
+)
+from report_builder.report.numbers_and_dates import count_text, date_text
+from report_builder.report.summary import highlights, worth_looking_into
+from report_builder.report.wording import Language, provisional_text
+from report_builder.statistics.multiple_testing import Adjustment
+
+
+def build_report(
+    responses: pd.DataFrame,
+    catalogue: Catalogue,
+    benchmarks: pd.DataFrame,
+    *,
+    la_code: str,
+    round_id: str,
+    previous_round_id: str | None = None,
+    denominators: Mapping[str, int] | None = None,
+    quotes: pd.DataFrame | None = None,
+    adjust: Adjustment = "bh",
+    language: Language = "en",
+    la_name: str | None = None,
+    counts: pd.DataFrame | None = None,
+    generated_on: date | None = None,
+    previous_denominators: Mapping[str, int] | None = None,
+    minimum_response_rate: int | None = None,
+    is_provisional: bool = False,
+) -> Report:
+    """The report for ``la_code``'s round ``round_id`` (``responses`` as in ``columns.py``),
+    against other LAs of the same period, ``load_benchmarks()`` and the previous round.
+    ``denominators``, ``previous_denominators`` (instrument to population) and the authority's
+    ``minimum_response_rate`` give response rates and cohort caveats; ``is_provisional`` marks an
+    open round (R-STAT-7). ValueError if the round has no responses from ``la_code``."""
+    counts = indicator_counts(responses, catalogue) if counts is None else counts
+    round_rows = _round_rows(check_response_columns(responses), la_code, round_id)
+    versions = round_versions(round_rows, round_id, catalogue)
+    period = str(round_rows[col.PERIOD].iloc[0])
+    previous = _previous_round(
+        responses, previous_round_id, catalogue, previous_denominators, language
+    )
+    respondents = round_respondents(round_rows)
+    rates = response_rates(respondents, versions, denominators, language)
+    caveats = _caveats(rates, previous.rates, versions, minimum_response_rate, language)
+    results, compared = _indicator_results(
+        counts,
+        catalogue,
+        benchmarks,
+        _Round(la_code, round_id, period, versions),
+        previous=(previous_round_id, previous),
+        adjust=adjust,
+        language=language,
+        round_caveats={c.age_band: c.text for c in caveats if c.on_changes},
+    )
+    demographics = demographic_tables(round_rows, respondents, catalogue, versions, language)
+    reasons = _reasons(results, rates, demographics)
+    return Report(
+        **_heading(la_code, la_name, round_id, period, language, generated_on),
+        previous_round_id=previous_round_id,
+        previous_round_label=previous.label,
+        respondents=len(respondents),
+        respondents_text=count_text(len(respondents), language),
+        response_rates=rates,
+        demographics=demographics,
+        sections=_sections(results, language),
+        **_summary(results, caveats, is_provisional=is_provisional, language=language),
+        quotes=_quotes(quotes, la_code, round_id, base=len(respondents)),
+        methods=methods_note(reasons, compared, adjust=adjust, language=language),
+    )
+
+
+def _caveats(
+    rates: tuple[ResponseRate, ...],
+    previous_rates: tuple[ResponseRate, ...],
+    versions: Mapping[str, InstrumentVersion],
+    minimum_rate: int | None,
+    language: Language,
+) -> tuple[CohortCaveat, ...]:
+    """The cohort caveats of every band (R-STAT-7, ``cohort_caveats.cohort_caveats``)."""
+    audiences = {band: version.audience for band, version in versions.items()}
+    return cohort_caveats(
+        rates, previous_rates, audiences, minimum_rate=minimum_rate, language=language
+    )
+
+
+def _summary(
+    results: list[IndicatorResult],
+    caveats: tuple[CohortCaveat, ...],
+    *,
+    is_provisional: bool,
+    language: Language,
+) -> dict[str, object]:
+    """The report's summary fields: its lists, cautions and the provisional warning."""
+    return {
+        "bright_spots": highlights(results, Classification.BRIGHT_SPOT),
+        "areas_for_improvement": highlights(results, Classification.AREA_FOR_IMPROVEMENT),
+        "worth_looking_into": worth_looking_into(results),
+        "cohort_caveats": caveats,
+        "is_provisional": is_provisional,
+        "provisional_text": provisional_text(language) if is_provisional else "",
+    }
+
+
+def _heading(
+    la_code: str,
+    la_name: str | None,
+    round_id: str,
+    period: str,
+    language: Language,
+    generated_on: date | None,
+) -> dict[str, object]:
+    """The report's title, names and date fields, in ``language``."""
+    today = generated_on or date.today()
+    return {
+        "title": text("title", language, la=la_name or la_code, round=period),
+        "la_code": la_code,
+        "la_name": la_name or la_code,
+        "round_id": round_id,
+        "round_label": period,
+        "language": language,
+        "generated_on": today,
+        "generated_on_text": date_text(today, language),
+    }
+
+
+@dataclass(frozen=True)
+class _Round:
+    """The LA round being reported on."""
+
+    la_code: str
+    round_id: str
+    period: str
+    versions: Mapping[str, InstrumentVersion]
+
+
+def _indicator_results(
+    counts: pd.DataFrame,
+    catalogue: Catalogue,
+    benchmarks: pd.DataFrame,
+    this: _Round,
+    *,
+    previous: tuple[str | None, _Previous],
+    adjust: Adjustment,
+    language: Language,
+    round_caveats: Mapping[str, str],
+) -> tuple[list[IndicatorResult], list[tuple[Benchmark, str]]]:
+    """Masked results with their comparisons, and each national figure actually compared with
+    the label of its indicator (for the source list)."""
+    sensitive = sensitive_indicators(catalogue)
+    table = indicator_table(
+        counts, catalogue, this.versions, la_code=this.la_code, round_id=this.round_id
+    )
+    masked = masked_table(table, sensitive)
+    previous_round_id, previous_round = previous
+    comparators = build_comparators(
+        counts,
+        catalogue,
+        sensitive,
+        la_code=this.la_code,
+        period=this.period,
+        fingerprints={
+            (row[col.INDICATOR_ID], row[col.AGE_BAND]): row[col.FINGERPRINT]
+            for row in records(table)
+        },
+        versions=this.versions,
+        previous_round_id=previous_round_id,
+        previous_versions=previous_round.versions,
+    )
+    rows = assessment_rows(masked, catalogue, this.versions)
+    assessments = assess(
+        rows, comparators, benchmarks, has_previous=previous_round_id is not None, adjust=adjust
+    )
+    results = indicator_results(
+        masked,
+        catalogue,
+        this.versions,
+        assessments,
+        comparators,
+        language=language,
+        previous_label=previous_round.label or "",
+        round_caveats=round_caveats,
+    )
+    compared = [
+        (assessment.benchmark, catalogue.indicator(key[0]).label.get(language))
+        for key, assessment in assessments.items()
+        if assessment.benchmark is not None and _was_compared_nationally(assessment)
+    ]
+    return results, compared
+
+
+def _was_compared_nationally(assessment: Assessment) -> bool:
+    """True when the row's national comparison was tested (not hidden or too small)."""
+    return any(
+        c.kind is ComparisonKind.NATIONAL and c.status is ComparisonStatus.TESTED
+        for c in assessment.comparisons
+    )
+
+
+def _round_rows(responses: pd.DataFrame, la_code: str, round_id: str) -> pd.DataFrame:
+    """This LA's rows of ``round_id``; ValueError when there are none."""
+    rows = responses.loc[responses[col.ROUND_ID] == round_id]
+    rows = rows.loc[rows[col.LA_CODE] == la_code]
+    if rows.empty:
+        raise ValueError(f"no responses from {la_code!r} in round {round_id!r}")
+    return rows
+
+
+@dataclass(frozen=True)
+class _Previous:
+    """The previous round's period label, instrument versions and response rates."""
+
+    label: str | None
+    versions: dict[str, InstrumentVersion]
+    rates: tuple[ResponseRate, ...]
+
+
+def _previous_round(
+    responses: pd.DataFrame,
+    previous_round_id: str | None,
+    catalogue: Catalogue,
+    denominators: Mapping[str, int] | None,
+    language: Language,
+) -> _Previous:
+    """The previous round's label (e.g. "2025"), versions and response rates.
+
+    No label, versions or rates without a previous round; the round id as its label when it
+    has no rows. Its rates are hidden exactly as its own report hides them. The frame is
+    scanned once, for the few columns needed.
+    """
+    if previous_round_id is None:
+        return _Previous(None, {}, ())
+    rows = responses.loc[
+        responses[col.ROUND_ID] == previous_round_id,
+        [col.ROUND_ID, col.PERIOD, col.INSTRUMENT, col.VERSION, col.RESPONSE_ID, col.COMPLETED],
+    ]
+    label = str(rows[col.PERIOD].iloc[0]) if len(rows) else previous_round_id
+    versions = round_versions(rows, previous_round_id, catalogue)
+    rates = response_rates(round_respondents(rows), versions, denominators, language)
+    return _Previous(label, versions, rates)
+
+
+def _sections(results: list[IndicatorResult], language: Language) -> tuple[Section, ...]:
+    """One section per domain, in report order, each keeping catalogue order."""
+    return tuple(
+        Section(domain, text(domain, language), tuple(r for r in results if r.domain == domain))
+        for domain in DOMAINS
+        if any(r.domain == domain for r in results)
+    )
+
+
+def _quotes(
+    quotes: pd.DataFrame | None, la_code: str, round_id: str, *, base: int
+) -> tuple[Quote, ...]:
+    """Approved quotes of this LA round, themed by question (R-SDC-6, ``select_quotes``)."""
+    if quotes is None:
+        return ()
+    check_quotes(quotes)
+    own = quotes.loc[(quotes[col.LA_CODE] == la_code) & (quotes[col.ROUND_ID] == round_id)]
+    return select_quotes(own.assign(**{col.THEME: own[col.ITEM_ID]}), base=base)
+
+
+def _reasons(
+    results: list[IndicatorResult],
+    rates: tuple[ResponseRate, ...],
+    demographics: tuple[DemographicTable, ...],
+) -> set[str]:
+    """Every suppression reason behind a marker anywhere in the report (R-SDC-7)."""
+    reasons = {r.note for r in results if r.note}
+    if any(rate.respondents is None for rate in rates):
+        reasons.add(SuppressionReason.CONFIDENTIAL.value)
+    if any(table.is_withheld for table in demographics):
+        reasons.add(SuppressionReason.TABLE_WITHHELD.value)
+    return reasons

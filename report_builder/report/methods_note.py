@@ -1,0 +1,151 @@
+"""The methods note: tests, tiers, cautions, suppression rules and benchmark sources.
+
+Thresholds are filled in from the constants the code applies, so the note cannot drift from
+what was done. Every marker that appears anywhere in the report is explained here (R-SDC-7).
+The plain-words note on reading comparisons is ``significance_note``; the technical detail
+of the three tiers (R-STAT-6), the cohort cautions (R-STAT-7) and the direction of good
+(R-STAT-8) is in the annex paragraphs. Each national source is named once, with the indicators
+it was actually compared with.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from report_builder.comparison.values import Benchmark
+from report_builder.disclosure.control import (
+    K_ANONYMITY,
+    MIN_BASE,
+    QUOTE_LIMIT,
+    QUOTE_MIN_BASE,
+    RELIABLE_BASE,
+)
+from report_builder.disclosure.values import SuppressionReason
+from report_builder.report.cohort_caveats import RATE_FALL_POINTS
+from report_builder.report.fixed_text import methods_paragraphs, text
+from report_builder.report.model import BenchmarkSource, MethodsNote
+from report_builder.report.populations import national_population
+from report_builder.report.wording import Language, marker_note, significance_note
+from report_builder.statistics.multiple_testing import Adjustment
+
+_ANNEX: dict[Language, tuple[str, ...]] = {
+    "en": (
+        "Each comparison is put in one of three tiers. Clear: the p-value, adjusted for the "
+        "number of comparisons when adjustment is applied, is below 0.05 and the 95% interval "
+        "leaves out no difference; worded “higher than”, “lower than”, “up since” or “down "
+        "since”. Possible: the unadjusted 95% interval (the Wilson interval of this area "
+        "against a fixed figure, or the Newcombe interval of a difference) leaves out no "
+        "difference, but the adjusted p-value is 0.05 or more; worded “possibly higher” and so "
+        "on, and listed as worth looking into. None: the unadjusted interval includes no "
+        "difference; worded “no clear difference” or “no clear change”. No equivalence test is "
+        "run, so no result is called similar. Bright spots and areas for improvement come from "
+        "the clear tier only.",
+        "Each measure records whether a higher figure is better or worse for children. Where "
+        "nobody has agreed which way is good (for example wanting to see parents more), the "
+        "figure is shown with its comparisons but is never a bright spot, an area for "
+        "improvement or worth looking into.",
+        "Each round is a different group of children answering anonymously. Changes since the "
+        "last round carry a caution for an age group when its response rate fell by more than "
+        "{points} percentage points, the number taking part fell by more than a third, or "
+        "either round's response rate is below the authority's minimum; this round's figures "
+        "carry one when its response rate is below the minimum.",
+    ),
+    "cy": (
+        "Rhoddir pob cymhariaeth mewn un o dair haen. Clir: mae'r gwerth-p, wedi'i addasu ar "
+        "gyfer nifer y cymariaethau pan gaiff addasiad ei ddefnyddio, yn llai na 0.05 ac mae'r "
+        "cyfwng 95% yn gadael dim gwahaniaeth allan; geiriad “uwch na”, “is na”, “i fyny ers” "
+        "neu “i lawr ers”. Posibl: mae'r cyfwng 95% heb ei addasu (cyfwng Wilson yr ardal hon "
+        "yn erbyn ffigur sefydlog, neu gyfwng Newcombe gwahaniaeth) yn gadael dim gwahaniaeth "
+        "allan, ond mae'r gwerth-p wedi'i addasu yn 0.05 neu fwy; geiriad “o bosibl yn uwch” "
+        "ac ati, a'u rhestru fel rhai sy'n werth edrych arnynt. Dim: mae'r cyfwng heb ei "
+        "addasu yn cynnwys dim gwahaniaeth; geiriad “dim gwahaniaeth clir” neu “dim newid "
+        "clir”. Ni chynhelir prawf cywerthedd, felly ni ddywedir bod unrhyw ganlyniad yn "
+        "debyg. Daw mannau disglair a meysydd i'w gwella o'r haen glir yn unig.",
+        "Mae pob mesur yn nodi a yw ffigur uwch yn well neu'n waeth i blant. Lle nad oes neb "
+        "wedi cytuno pa ffordd sy'n dda (er enghraifft eisiau gweld rhieni'n fwy), dangosir y "
+        "ffigur gyda'i gymariaethau ond nid yw byth yn fan disglair, yn faes i'w wella nac yn "
+        "werth edrych arno.",
+        "Mae pob rownd yn grŵp gwahanol o blant yn ateb yn ddienw. Mae rhybudd ar newidiadau "
+        "ers y rownd ddiwethaf i grŵp oedran pan ostyngodd ei gyfradd ymateb fwy na {points} "
+        "pwynt canran, pan ostyngodd nifer y rhai a gymerodd ran fwy na thraean, neu pan fo "
+        "cyfradd ymateb y naill rownd neu'r llall yn is na lleiafswm yr awdurdod; mae rhybudd "
+        "ar ffigurau'r rownd hon pan fo'i chyfradd ymateb yn is na'r lleiafswm.",
+    ),
+}
+
+_SOURCE: dict[Language, str] = {
+    "en": "{title} ({confidence}). Compared with: {uses}.",
+    "cy": "{title} ({confidence}). Cymharwyd â: {uses}.",
+}
+
+
+def methods_note(
+    reasons: Iterable[str],
+    compared: Sequence[tuple[Benchmark, str]],
+    *,
+    adjust: Adjustment,
+    language: Language,
+) -> MethodsNote:
+    """The note for a report whose markers carry ``reasons``.
+
+    ``compared`` lists each national figure the report actually compared, with the label of
+    the indicator it was compared with.
+    """
+    is_adjusted = adjust == "bh"
+    paragraphs = methods_paragraphs(
+        language,
+        is_adjusted=is_adjusted,
+        min_base=MIN_BASE,
+        reliable_max=RELIABLE_BASE - 1,
+        reliable_base=RELIABLE_BASE,
+        k=K_ANONYMITY,
+        quote_base=QUOTE_MIN_BASE,
+        quote_limit=QUOTE_LIMIT,
+        adjustment=text(f"adjust_{adjust}", language),
+    )
+    annex = tuple(paragraph.format(points=RATE_FALL_POINTS) for paragraph in _ANNEX[language])
+    used = [reason for reason in SuppressionReason if reason.value in set(reasons)]
+    return MethodsNote(
+        paragraphs=paragraphs + annex,
+        significance_note=significance_note(is_adjusted=is_adjusted, language=language),
+        marker_notes=tuple(marker_note(reason, language) for reason in used),
+        benchmark_sources=benchmark_sources(compared, language),
+        adjustment=adjust,
+    )
+
+
+def benchmark_sources(
+    compared: Sequence[tuple[Benchmark, str]], language: Language
+) -> tuple[BenchmarkSource, ...]:
+    """Each source once, ordered by title, with every use of it (indicator, population,
+    year) once, in report order."""
+    by_source: dict[tuple[str, str, str], dict[str, tuple[Benchmark, str]]] = {}
+    for benchmark, label in compared:
+        key = (benchmark.source_title, benchmark.source_url, benchmark.confidence)
+        uses = by_source.setdefault(key, {})
+        uses[_use(benchmark, label, language)] = (benchmark, label)
+    return tuple(_source(key, uses, language) for key, uses in sorted(by_source.items()))
+
+
+def _use(benchmark: Benchmark, label: str, language: Language) -> str:
+    """ "Label (young people aged 16 to 24 nationally, 2017-2019)"."""
+    who = national_population(benchmark).name(language)
+    return f"{label} ({who}, {benchmark.year})"
+
+
+def _source(
+    key: tuple[str, str, str], uses: dict[str, tuple[Benchmark, str]], language: Language
+) -> BenchmarkSource:
+    """A source's line, stating its confidence (primary or secondary) and its uses."""
+    title, url, confidence = key
+    benchmarks = [benchmark for benchmark, _ in uses.values()]
+    return BenchmarkSource(
+        title=title,
+        url=url,
+        confidence=confidence,
+        measure_ids=tuple(dict.fromkeys(b.measure_id for b in benchmarks)),
+        indicator_ids=tuple(dict.fromkeys(b.indicator_id for b in benchmarks)),
+        text=_SOURCE[language].format(
+            title=title, confidence=text(confidence, language), uses="; ".join(uses)
+        ),
+    )
