@@ -35,7 +35,8 @@ from survey_app.services.access_codes import (
     issue_batch,
     revoke_code,
 )
-from survey_app.services.instrument_names import round_versions
+from survey_app.services.codebook import round_versions as sorted_versions
+from survey_app.services.instrument_names import band_name, round_versions
 from survey_app.services.posters import PosterText, PrintedCode, cards_pdf, poster_pdf
 
 BATCH_KEY = "code_batch"
@@ -181,13 +182,18 @@ def _pdf(survey_round: SurveyRound, render: PdfRenderer, kind: str) -> Response:
 
 
 def _poster_text(survey_round: SurveyRound, batch: dict[str, Any], language: str) -> PosterText:
-    """The words of a poster or card in the active locale (the sheet's language)."""
-    bands = _band_names(survey_round)
+    """The words of a poster or card in the active locale (the sheet's language); a batch for
+    anyone names every age group of the round, youngest first."""
     audience = batch["audience"]
+    groups = [
+        band_name(version)
+        for version in sorted_versions(survey_round)
+        if audience in (None, version.instrument)
+    ]
     return PosterText(
         title=_("Tell us how life is going"),
         authority=survey_round.local_authority.name,
-        age_group=bands[audience] if audience in bands else " · ".join(bands.values()),
+        age_group=" · ".join(groups),
         closes=_(
             "The survey closes on %(day)s.",
             day=format_date(survey_round.closes_on, "d MMMM y"),
