@@ -1,4 +1,4 @@
-"""Specification of report_builder.benchmarks: the packaged file and age-band matching."""
+"""Specification of comparison/national_benchmarks.py: the packaged file and age-band matching."""
 
 import itertools
 
