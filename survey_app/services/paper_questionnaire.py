@@ -237,7 +237,7 @@ def _answers(item: Item, wording: PaperWording, styles: _Styles) -> list[Flowabl
     if item.type == "free_text":
         note = Paragraph(escape_markup(wording.write_here), styles.note)
         return [note, Spacer(1, 1 * mm), WriteBox(BODY - 4 * mm, 32 * mm)]
-    if item.type == "faces" and all(option.image for option in item.options):
+    if item.type == "faces" and any(option.image for option in item.options):
         return [_faces(item, language, styles)]
     if item.type == "scale_0_10":
         return _scale(item, language, styles)
@@ -277,10 +277,13 @@ def _option(label: str, styles: _Styles) -> Paragraph:
 
 
 def _faces(item: Item, language: str, styles: _Styles) -> Table:
-    """A column per answer: the face, its words, and a tick box under them."""
+    """A column per answer: the face (if it has one), its words, and a tick box under them."""
     centred = ParagraphStyle("centred", styles.option, alignment=1)
     column = min(30 * mm, (BODY - 4 * mm) / len(item.options))
-    faces = [Face(str(option.image), 13 * mm) for option in item.options]
+    faces = [
+        Face(option.image, 13 * mm) if option.image else Spacer(13 * mm, 13 * mm)
+        for option in item.options
+    ]
     words = [Paragraph(escape_markup(option_label(o, language)), centred) for o in item.options]
     boxes = [TickBox() for _ in item.options]
     style = TableStyle([*_ANSWER_STYLE.getCommands(), ("ALIGN", (0, 0), (-1, -1), "CENTER")])
