@@ -68,6 +68,46 @@ def _changes(old: Item, new: Item) -> list[str]:
     return changed
 
 
+_VERSION_FIELDS = {
+    "audience": "audience",
+    "age_min": "lowest age",
+    "age_max": "highest age",
+    "trusted_adult": "trusted adult",
+    "helper_briefing": "helper's page",
+    "minutes": "minutes",
+    "languages": "languages",
+    "translation_review": "translation review",
+}
+
+
+def version_differences(a: InstrumentVersion, b: InstrumentVersion) -> Iterator[str]:
+    """A line naming what changed about the version as a whole (ages, title, Welsh review...),
+    so ``diff`` lists every change and not only the items'."""
+    changed = [
+        label for name, label in _VERSION_FIELDS.items() if getattr(a, name) != getattr(b, name)
+    ]
+    changed += (
+        ["English title or introduction"]
+        if (a.title.en, a.intro.en)
+        != (
+            b.title.en,
+            b.intro.en,
+        )
+        else []
+    )
+    changed += (
+        ["Welsh title or introduction"]
+        if (a.title.cy, a.intro.cy)
+        != (
+            b.title.cy,
+            b.intro.cy,
+        )
+        else []
+    )
+    if changed:
+        yield f"~ changed the version: {', '.join(changed)}"
+
+
 def item_differences(a: InstrumentVersion, b: InstrumentVersion) -> Iterator[str]:
     """Lines naming items removed, added and changed from ``a`` to ``b``."""
     ids_a, ids_b = {i.id for i in a.items}, {i.id for i in b.items}
@@ -89,7 +129,7 @@ def lost_comparability(
 def difference(catalogue: Catalogue, a: InstrumentVersion, b: InstrumentVersion) -> Iterator[str]:
     """Lines for ``diff``: item changes, then the indicators that lose comparability."""
     yield f"{a.key} -> {b.key}"
-    changes = list(item_differences(a, b))
+    changes = [*version_differences(a, b), *item_differences(a, b)]
     yield from changes or ["no item changes"]
     lost = lost_comparability(catalogue, a, b)
     if lost:

@@ -123,6 +123,11 @@ def test_diff_of_the_shipped_versions_lists_every_removed_added_and_changed_item
     assert {f"- removed {item_id}" for item_id in old_ids - new_ids} <= set(lines)
     assert {f"+ added {item_id}" for item_id in new_ids - old_ids} <= set(lines)
     changed = {item_id for item_id in old_ids & new_ids if old.item(item_id) != new.item(item_id)}
-    assert changed == {
-        line.split()[2].rstrip(":") for line in lines if line.startswith("~ changed ")
-    }
+    item_lines = [
+        line for line in lines if line.startswith("~ changed ") and "version:" not in line
+    ]
+    assert changed == {line.split()[2].rstrip(":") for line in item_lines}
+    # Version 2 changed the Welsh review status of every instrument.
+    assert any(
+        line.startswith("~ changed the version:") and "translation review" in line for line in lines
+    )
