@@ -21,7 +21,7 @@ from flask_migrate import upgrade
 from sqlalchemy.orm import Session
 
 from survey_app import create_app
-from survey_app.extensions import db
+from survey_app.extensions import db, limiter
 from survey_app.services import passwords
 from tests.support.pages import check_page
 from tests.support.postgres import PostgresServer
@@ -98,6 +98,19 @@ def session(app: Flask) -> Iterator[Session]:
 @pytest.fixture
 def client(app: Flask, session: Session) -> FlaskClient:
     return app.test_client()
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits(request: pytest.FixtureRequest) -> None:
+    """Every test that uses the app starts with empty rate-limit counters.
+
+    One limiter (and its in-memory store) serves every app in the process, so counts would
+    otherwise leak from one test into the next. The app is looked up lazily, so tests that need
+    no app are not run once per database.
+    """
+    if "app" in request.fixturenames:
+        with request.getfixturevalue("app").app_context():
+            limiter.reset()
 
 
 BROWSER_TESTS = Path(__file__).parent / "browser"

@@ -17,6 +17,8 @@ from urllib.parse import urlencode, urlsplit
 
 from bs4 import BeautifulSoup
 
+from tests.support.forms import csrf_token_in
+
 ACCEPT_HTML = "text/html,application/xhtml+xml"
 MAX_REDIRECTS = 10
 
@@ -110,7 +112,7 @@ def start(respondent: HttpRespondent, code: str) -> Page:
     """Follow the poster link, press "Start now" and return the first question page."""
     welcome = respondent.follow(f"/s/{code}")
     assert welcome.path == "/welcome", welcome.path
-    started = respondent.request("POST", "/welcome", {"csrf_token": csrf_token(welcome.body)})
+    started = respondent.request("POST", "/welcome", {"csrf_token": csrf_token_in(welcome.body)})
     assert started.status == 303, started.status
     respondent.started = True
     return respondent.follow(_local(started.location))
@@ -135,16 +137,10 @@ def submit(respondent: HttpRespondent, check_page: Page) -> None:
     if check_page.path == "/done":
         respondent.finished = True
         return
-    sent = respondent.request("POST", "/check", {"csrf_token": csrf_token(check_page.body)})
+    sent = respondent.request("POST", "/check", {"csrf_token": csrf_token_in(check_page.body)})
     assert sent.status == 303, sent
     assert _local(sent.location) == "/done", sent
     respondent.finished = True
-
-
-def csrf_token(html: str) -> str:
-    field_ = BeautifulSoup(html, "html.parser").find("input", attrs={"name": "csrf_token"})
-    assert field_ is not None, "page has no CSRF token"
-    return str(field_["value"])
 
 
 def _question_form(html: str, seed: int) -> dict[str, str]:
@@ -159,7 +155,7 @@ def _question_form(html: str, seed: int) -> dict[str, str]:
         value = options[seed % len(options)]
     else:
         value = f"Respondent {seed} likes football and drawing"
-    return {"csrf_token": csrf_token(html), "answer": value, "action": "continue"}
+    return {"csrf_token": csrf_token_in(html), "answer": value, "action": "continue"}
 
 
 def stored_value_matches(stored: str, sent: str) -> bool:

@@ -19,7 +19,7 @@ from urllib.parse import urlencode, urlsplit
 import pyotp
 
 from tests.factories import DEFAULT_PASSWORD, DEFAULT_TOTP_SECRET
-from tests.security.http_respondent import csrf_token
+from tests.support.forms import csrf_token_in
 
 TIMEOUT_S = 60
 
@@ -55,7 +55,7 @@ class HttpStaff:
         """POST ``fields`` with the CSRF token of the form on the page at ``path``."""
         form = self.get(path)
         assert form.status == 200, f"GET {path} answered {form.status}"
-        data = urlencode({"csrf_token": csrf_token(form.text), **fields}).encode()
+        data = urlencode({"csrf_token": csrf_token_in(form.text), **fields}).encode()
         return self._open(urllib.request.Request(self.base_url + path, data=data))
 
     def sign_in(self, email: str, password: str = DEFAULT_PASSWORD) -> None:

@@ -34,7 +34,6 @@ from sqlalchemy.orm import Session
 
 from questionnaires import load_catalogue
 from survey_app.common.logs import LOGGER_NAME, JsonFormatter
-from survey_app.extensions import limiter
 from survey_app.models import SurveyRound
 from tests.factories import ALL_INSTRUMENTS, make_access_code, make_round, make_staff
 from tests.integration.auth.staff_client import csrf_token, sign_in
@@ -81,12 +80,6 @@ def app_logs() -> Iterator[StringIO]:
     yield buffer
     for logger in tapped:
         logger.removeHandler(handler)
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits(app: Flask) -> None:
-    with app.app_context():
-        limiter.reset()
 
 
 def _device(client: FlaskClient, trace: Trace, address: str, agent: str) -> None:

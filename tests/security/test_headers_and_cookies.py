@@ -17,7 +17,6 @@ from sqlalchemy.orm import Session
 from werkzeug.test import TestResponse
 
 from survey_app import create_app
-from survey_app.extensions import limiter
 from survey_app.models import Answer
 from survey_app.services.paper_entry import paper_reference
 from tests.factories import make_access_code, make_answered_response, make_round, make_staff
@@ -26,12 +25,6 @@ from tests.support.pages import page_nonces
 
 NOT_PAGES = {"static", "pages.govuk_assets", "respond.face", "pages.healthz"}
 DOWNLOAD_SUFFIXES = (".pdf", ".zip", ".xlsx", ".csv", ".sav")
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits(app: Flask) -> None:
-    with app.app_context():
-        limiter.reset()
 
 
 def assert_security_headers(response: TestResponse, what: str) -> None:

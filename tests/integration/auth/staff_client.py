@@ -8,7 +8,6 @@ would show, on a time-step the account has not used yet (a code works only once)
 from __future__ import annotations
 
 import itertools
-import re
 import time
 from datetime import UTC, datetime
 from urllib.parse import urlencode
@@ -21,17 +20,14 @@ from werkzeug.test import TestResponse
 from survey_app.extensions import db
 from survey_app.models import StaffUser
 from tests.factories import DEFAULT_PASSWORD, DEFAULT_TOTP_SECRET
+from tests.support.forms import csrf_token_in
 
-_TOKEN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 _addresses = itertools.count(1)
 
 
 def csrf_token(client: FlaskClient, path: str) -> str:
     """The CSRF token of the first form on the page at ``path``."""
-    html = client.get(path).get_data(as_text=True)
-    match = _TOKEN.search(html)
-    assert match, f"no CSRF token on {path}"
-    return match.group(1)
+    return csrf_token_in(client.get(path).get_data(as_text=True))
 
 
 def post_form(

@@ -6,33 +6,22 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-import pytest
-from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from questionnaires import InstrumentVersion, Item, load_catalogue
-from survey_app.extensions import db, limiter
+from survey_app.extensions import db
 from survey_app.models import Answer, Response, SurveyRound
 from tests.factories import ALL_INSTRUMENTS, make_access_code, make_round
+from tests.support.forms import csrf_token_in
 
-_TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
 _PER_RESPONSE = re.compile(r'(name="csrf_token" value|nonce)="[^"]*"')
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits(app: Flask) -> None:
-    """Each test starts with empty rate-limit counters (one limiter serves every test app)."""
-    with app.app_context():
-        limiter.reset()
 
 
 def token(client: FlaskClient, path: str = "/start") -> str:
     """A CSRF token, read from a page as a browser would see it."""
-    found = _TOKEN.search(client.get(path).get_data(as_text=True))
-    assert found, f"no CSRF token on {path}"
-    return found.group(1)
+    return csrf_token_in(client.get(path).get_data(as_text=True))
 
 
 BROWSER = {"Accept": "text/html,application/xhtml+xml"}
