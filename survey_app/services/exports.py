@@ -19,6 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 import pandas as pd
 import pyreadstat
@@ -205,11 +206,26 @@ def _temporary_path(suffix: str) -> Path:
     return Path(name)
 
 
-def record_export(session: Session, actor: StaffUser, survey_round: SurveyRound, kind: str) -> None:
-    """Audit an export before it is sent."""
+def file_chunks(path: Path, size: int = 64 * 1024) -> Iterator[bytes]:
+    """The file at ``path`` in chunks of ``size`` bytes. It is opened and deleted at once, so it
+    goes however (or whether) the reading ends; the open handle keeps the data until then."""
+    handle = path.open("rb")
+    path.unlink()
+    return _read_and_close(handle, size)
+
+
+def _read_and_close(handle: BinaryIO, size: int) -> Iterator[bytes]:
+    with handle:
+        yield from iter(lambda: handle.read(size), b"")
+
+
+def record_export(session: Session, actor_id: int, round_id: int, kind: str) -> None:
+    """Audit an export once it has been sent in full (by ids: the request's objects may be
+    detached by then)."""
+    survey_round = session.get_one(SurveyRound, round_id)
     record_event(
         session,
-        actor,
+        session.get(StaffUser, actor_id),
         "export.downloaded",
         subject=f"round {survey_round.id}: {survey_round.name}",
         authority_id=survey_round.local_authority_id,

@@ -1,10 +1,12 @@
-"""Exports of a round's anonymised responses and codebook: permission-checked and audited."""
+"""Exports of a round's anonymised responses and codebook: permission-checked, and audited once
+sent in full."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Iterable
+from functools import partial
 
-from flask import Response, abort, render_template, send_file, stream_with_context
+from flask import Response, abort, render_template, stream_with_context
 from flask_login import current_user
 
 from survey_app.admin import bp
@@ -14,6 +16,7 @@ from survey_app.auth.access import (
     scoped_round,
     staff_required,
 )
+from survey_app.common.complete_downloads import record_before_last_chunk
 from survey_app.common.rate_keys import staff_account_rate_key
 from survey_app.extensions import db, limiter
 from survey_app.models import SurveyRound
@@ -21,6 +24,7 @@ from survey_app.services.exports import (
     FORMATS,
     codebook_csv,
     csv_chunks,
+    file_chunks,
     record_export,
     write_sav,
     write_xlsx,
@@ -46,15 +50,22 @@ def exports(round_id: int) -> str:
 @recent_password_required
 @limiter.limit(EXPORT_LIMIT, key_func=staff_account_rate_key)
 def export_responses(round_id: int, kind: str) -> Response:
+    """The export, streamed, and audited once sent in full (``complete_downloads``)."""
     survey_round = scoped_round(round_id)
     if kind not in FORMATS:
         abort(404)
-    record_export(db.session, current_user, survey_round, kind)
-    db.session.commit()  # Audited before a byte is sent.
     if kind == "csv":
-        body = stream_with_context(csv_chunks(db.session, survey_round))
-        return _download(Response(body, mimetype=_MIMETYPES["csv"]), survey_round, "csv")
-    return _send_and_delete(_FILE_WRITERS[kind](db.session, survey_round), survey_round, kind)
+        chunks: Iterable[str | bytes] = csv_chunks(db.session, survey_round)
+    else:
+        chunks = file_chunks(_FILE_WRITERS[kind](db.session, survey_round))
+    record = partial(_record_sent, current_user.id, round_id, kind)
+    body = stream_with_context(record_before_last_chunk(chunks, record))
+    return _download(Response(body, mimetype=_MIMETYPES[kind]), survey_round, kind)
+
+
+def _record_sent(actor_id: int, round_id: int, kind: str) -> None:
+    record_export(db.session, actor_id, round_id, kind)
+    db.session.commit()
 
 
 @bp.get("/rounds/<int:round_id>/exports/codebook.csv")
@@ -63,13 +74,6 @@ def export_codebook(round_id: int) -> Response:
     survey_round = scoped_round(round_id)
     reply = Response(codebook_csv(survey_round), mimetype="text/csv")
     return _download(reply, survey_round, "csv", "codebook")
-
-
-def _send_and_delete(path: Path, survey_round: SurveyRound, kind: str) -> Response:
-    handle = path.open("rb")
-    path.unlink()  # The open handle keeps the data until it has been sent.
-    reply = send_file(handle, mimetype=_MIMETYPES[kind])
-    return _download(reply, survey_round, kind)
 
 
 def _download(
