@@ -3,7 +3,8 @@
 The session cookie holds only the response's random ``public_id`` and the language (plus, before
 a response exists, the access code's row id and the routing choices). Answers never go in the
 cookie. A journey is loaded with two SQL statements: the response with its round and local
-authority, then its answers; saving a page updates it in memory (``Journey.with_saved``).
+authority, then the item id and value of its answers; saving a page updates it in memory
+(``Journey.with_saved``).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from survey_app.extensions import db
 from survey_app.models import LocalAuthority, Response
 from survey_app.services.answers import AnswerValue, decoded_value
 from survey_app.services.respond_entry import round_is_open
-from survey_app.services.responses import current_answers, find_response, version_of
+from survey_app.services.responses import answer_values, find_response, version_of
 
 RESPONSE_KEY = "response"
 ENTRY_KEY = "entry"
@@ -46,9 +47,21 @@ class RoundClosedError(Exception):
     """The round closed while the respondent was answering; what they saved is kept."""
 
 
+_COMPLETE_LANGUAGES: dict[tuple[str, str], tuple[str, ...]] = {}
+
+
+def complete_languages(version: InstrumentVersion) -> tuple[str, ...]:
+    """``version.complete_languages()``, worked out once per version and content hash: it counts
+    every text of the version, which cost more than rendering a question page."""
+    key = (version.key, version.content_hash)
+    if key not in _COMPLETE_LANGUAGES:
+        _COMPLETE_LANGUAGES[key] = version.complete_languages()
+    return _COMPLETE_LANGUAGES[key]
+
+
 def text_language(version: InstrumentVersion) -> str:
     """The language questions are shown in: the chosen one when the version has it in full."""
-    complete = version.complete_languages()
+    complete = complete_languages(version)
     return current_language() if current_language() in complete else complete[0]
 
 
@@ -105,7 +118,7 @@ class Journey:
 
 def journey_languages(version: InstrumentVersion, authority: LocalAuthority) -> tuple[str, ...]:
     """Languages complete for the version that the local authority offers (one at least)."""
-    complete = version.complete_languages()
+    complete = complete_languages(version)
     offered = tuple(lang for lang in complete if lang in authority.language_codes)
     return offered or complete[:1]
 
@@ -142,7 +155,7 @@ def current_journey() -> Journey:
         raise RoundClosedError
     version = version_of(response)
     offer_languages(journey_languages(version, response.round.local_authority))
-    return Journey(response, version, current_answers(response))
+    return Journey(response, version, answer_values(db.session, response))
 
 
 def begin(response: Response) -> None:

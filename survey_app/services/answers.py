@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
+from typing import Protocol
 
 from flask_babel import lazy_gettext as _l
 
 from questionnaires import PREFER_NOT_TO_SAY, Item
 from survey_app.common.control_characters import without_control_characters
-from survey_app.models import Answer
 
 RawValue = str | list[str] | tuple[str, ...]
 # Free text without its own limit still has one, so no answer can grow without bound.
@@ -101,7 +101,19 @@ def decoded_value(item: Item, stored: str) -> AnswerValue:
     return stored
 
 
-def answers_by_item(items: Iterable[Item], answers: Iterable[Answer]) -> Mapping[str, AnswerValue]:
+class StoredAnswer(Protocol):
+    """An answer as stored: an ``Answer`` row, or a query row of its item id and value."""
+
+    @property
+    def item_id(self) -> str: ...
+
+    @property
+    def value(self) -> str: ...
+
+
+def answers_by_item(
+    items: Iterable[Item], answers: Iterable[StoredAnswer]
+) -> Mapping[str, AnswerValue]:
     """Stored answers keyed by item id, decoded; answers to items not in ``items`` are left out."""
     known = {item.id: item for item in items}
     return {

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, joinedload
 
@@ -76,18 +76,33 @@ def start_response(
     return response
 
 
+_RESPONSE_BY_PUBLIC_ID = (
+    select(Response)
+    .options(joinedload(Response.round).joinedload(SurveyRound.local_authority))
+    .where(Response.public_id == bindparam("public_id"))
+)
+"""Built once: every survey page runs it, and building the joined query cost more than
+running it (``docs/scaling.md``)."""
+_ANSWER_VALUES = select(Answer.item_id, Answer.value).where(
+    Answer.response_id == bindparam("response_id")
+)
+
+
 def find_response(session: Session, public_id: str) -> Response | None:
     """The response with this public id, with its round and local authority, in one query."""
-    return session.scalar(
-        select(Response)
-        .options(joinedload(Response.round).joinedload(SurveyRound.local_authority))
-        .where(Response.public_id == public_id)
-    )
+    return session.scalar(_RESPONSE_BY_PUBLIC_ID, {"public_id": public_id})
 
 
 def current_answers(response: Response) -> Mapping[str, AnswerValue]:
     """The response's answers keyed by item id, decoded for routing."""
     return answers_by_item(version_of(response).items, response.answers)
+
+
+def answer_values(session: Session, response: Response) -> Mapping[str, AnswerValue]:
+    """``current_answers`` in one query of the two columns routing needs, with no ``Answer``
+    objects built: what every survey page reads, so it is the cheaper of the two."""
+    rows = session.execute(_ANSWER_VALUES, {"response_id": response.id})
+    return answers_by_item(version_of(response).items, rows)
 
 
 @dataclass(frozen=True)
@@ -124,8 +139,10 @@ def save_answer(
 def skip_answer(session: Session, response: Response, item: Item) -> None:
     """Remove any answer to ``item``: a skipped question has no answer at all."""
     _check_answerable(response, item)
+    # The loaded answers are expired below, so the ORM need not look for them to update.
     session.execute(
-        delete(Answer).where(Answer.response_id == response.id, Answer.item_id == item.id)
+        delete(Answer).where(Answer.response_id == response.id, Answer.item_id == item.id),
+        execution_options={"synchronize_session": False},
     )
     session.expire(response, ["answers"])
 
