@@ -28,6 +28,8 @@ FREE_TEXTS = (
     "My school is good and I like football club on Tuesdays.",
     "Being asked what I think before things change.",
 )
+_BRIEFING_LINK = 'href="/before-you-start"'
+"""The welcome page's link to the adult helper's briefing, whose form starts the survey."""
 _CHOICE = re.compile(r'<input[^>]*name="choice"[^>]*value="([^"]+)"')
 
 
@@ -79,7 +81,8 @@ def survey_journey(
 
 
 def enter_survey(browser: Browser, code: str, rng: random.Random) -> Page:
-    """Follow a poster link, answer the care and age questions if asked, press "Start now".
+    """Follow a poster link, answer the care and age questions if asked, press "Start now"
+    (on the helper's briefing page, for versions that have one).
 
     Returns the first question page.
     """
@@ -89,6 +92,8 @@ def enter_survey(browser: Browser, code: str, rng: random.Random) -> Page:
         page = browser.follow(browser.post(page.path, {"csrf_token": page.token, "choice": choice}))
     if page.path != "/welcome":
         raise JourneyFailedError(f"expected the welcome page, got {page.path}")
+    if _BRIEFING_LINK in page.text:
+        page = browser.get("/before-you-start")
     return browser.follow(browser.post("/welcome", {"csrf_token": page.token}))
 
 
