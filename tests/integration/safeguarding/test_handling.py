@@ -57,6 +57,8 @@ def test_handling_records_who_when_what_and_a_note_and_is_audited(
     page = officer_client.get(path).get_data(as_text=True)
     assert WORRYING in page  # staff who handle it read the answer here, not in the email
     assert "Oakfield House" in page
+    assert "Waiting to be sent" in page
+    assert "if nobody has recorded the alert as handled" in page
 
     post_form(officer_client, path, {"outcome": REFERRED, "note": "Duty team, ref 123"})
 
