@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from survey_app.models import AccessCode, AuditEvent, SafeguardingAlert, StaffUser, SurveyRound
+from survey_app.services.responses import skip_answer, version_of
 from tests.factories import make_staff
 from tests.integration.auth.staff_client import post_form, sign_in
 from tests.integration.safeguarding.conftest import WORRYING, answer_worries
@@ -125,3 +126,19 @@ def test_service_leads_see_no_alerts_as_they_never_read_answers(
 
     assert client.get(f"/admin/rounds/{survey_round.id}/alerts/{alert.id}").status_code == 403
     assert BANNER not in client.get(f"/admin/rounds/{survey_round.id}").get_data(as_text=True)
+
+
+def test_an_alert_outlives_an_answer_the_child_removed(
+    officer_client: FlaskClient, session: Session, survey_round: SurveyRound, code: AccessCode
+) -> None:
+    alert = _alert(session, survey_round, code)
+    assert alert.answer is not None
+    response = alert.answer.response
+    skip_answer(session, response, version_of(response).item("worries"))
+    session.commit()
+
+    page = officer_client.get(f"/admin/rounds/{survey_round.id}/alerts/{alert.id}")
+
+    assert page.status_code == 200
+    assert "The answer is no longer stored" in page.get_data(as_text=True)
+    assert BANNER in officer_client.get(f"/admin/rounds/{survey_round.id}").get_data(as_text=True)
