@@ -15,7 +15,7 @@ from tests.factories import make_staff
 from tests.integration.auth.staff_client import post_form, sign_in
 from tests.integration.safeguarding.conftest import WORRYING, answer_worries
 
-BANNER = "safeguarding alert in this round is not handled yet"
+BANNER = "Safeguarding alerts in this round that nobody has handled yet: 1."
 REFERRED = "Referred under our safeguarding procedure"
 
 
