@@ -13,6 +13,7 @@ from flask_babel import gettext as _
 
 from questionnaires import InstrumentVersion, load_catalogue
 from survey_app.models import SurveyRound
+from survey_app.services.welsh_review import welsh_unreviewed
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,7 @@ class NamedVersion:
     title: str
     key: str
     content_hash: str | None
+    welsh_unreviewed: bool = False
 
 
 def band_name(version: InstrumentVersion) -> str:
@@ -38,6 +40,14 @@ def band_name(version: InstrumentVersion) -> str:
 def version_name(version: InstrumentVersion) -> str:
     """Who the version is for and its number: "Children in care aged 8 to 10, version 1"."""
     return _("%(band)s, version %(version)d", band=band_name(version), version=version.version)
+
+
+def pin_label(version: InstrumentVersion) -> str:
+    """The version's name for the round form, saying when its Welsh is not yet checked, so an
+    officer knows before choosing it."""
+    if welsh_unreviewed(version):
+        return _("%(name)s (Welsh not yet checked by a Welsh speaker)", name=version_name(version))
+    return version_name(version)
 
 
 def round_versions(survey_round: SurveyRound, language: str) -> list[NamedVersion]:
@@ -54,6 +64,7 @@ def round_versions(survey_round: SurveyRound, language: str) -> list[NamedVersio
                 title=version.title.get(language if version.title.has(language) else "en"),
                 key=version.key,
                 content_hash=pinned.content_hash,
+                welsh_unreviewed=welsh_unreviewed(version),
             )
         )
     return named

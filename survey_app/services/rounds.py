@@ -25,6 +25,7 @@ from survey_app.models import (
     SurveyRound,
 )
 from survey_app.services.audit import record_event
+from survey_app.services.welsh_review import unreviewed_welsh_versions
 
 EDITABLE = {
     "draft": frozenset({"name", "opens_on", "closes_on", "instruments", "denominators"}),
@@ -187,22 +188,45 @@ def _set_denominators(
 
 
 def advance_round(
-    session: Session, actor: StaffUser, survey_round: SurveyRound, today: date
+    session: Session,
+    actor: StaffUser,
+    survey_round: SurveyRound,
+    today: date,
+    welsh_confirmed: bool = False,
 ) -> str:
-    """Move the round to its next status and return it; opening checks and pins it first."""
+    """Move the round to its next status and return it; opening checks and pins it first.
+
+    Opening a round that would offer Welsh no Welsh speaker has reviewed needs
+    ``welsh_confirmed`` (the officer ticked the box saying they know); the audit records it.
+    """
     target = NEXT_STATUS.get(survey_round.status)
     if target is None:
         raise RoundError(_l("An archived round cannot change"))
+    unreviewed = unreviewed_welsh_versions(survey_round) if target == "open" else []
     if target == "open":
         _check_ready_to_open(survey_round, today)
+        _check_welsh_confirmed(unreviewed, welsh_confirmed)
         _pin_content(survey_round)
     survey_round.status = target
     session.flush()
     detail = ", ".join(
         f"{ri.instrument}@v{ri.version}={ri.content_hash}" for ri in survey_round.instruments
     )
+    if unreviewed:
+        detail += "; unreviewed Welsh confirmed: " + ", ".join(v.key for v in unreviewed)
     _audit(session, actor, f"round.{target}", survey_round, detail if target == "open" else "")
     return target
+
+
+def _check_welsh_confirmed(unreviewed: list[InstrumentVersion], confirmed: bool) -> None:
+    if unreviewed and not confirmed:
+        raise RoundError(
+            _l(
+                "Confirm that you want to offer Welsh that a Welsh speaker has not checked, "
+                "or ask for the questionnaires to be reviewed first"
+            ),
+            "welsh_confirmed",
+        )
 
 
 def _check_ready_to_open(survey_round: SurveyRound, today: date) -> None:

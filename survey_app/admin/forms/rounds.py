@@ -5,11 +5,19 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from govuk_frontend_wtf.wtforms_widgets import (
     GovCheckboxesInput,
+    GovCheckboxInput,
     GovSelect,
     GovSubmitInput,
     GovTextInput,
 )
-from wtforms import HiddenField, SelectField, SelectMultipleField, StringField, SubmitField
+from wtforms import (
+    BooleanField,
+    HiddenField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    SubmitField,
+)
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 
 from survey_app.admin.forms.fields import DayMonthYearField, WholeNumberField
@@ -108,6 +116,10 @@ class AdvanceForm(StaffForm):
     """
 
     from_status = HiddenField()
+    welsh_confirmed = BooleanField(
+        _l("I understand, and want to offer this Welsh now"),
+        widget=GovCheckboxInput(),
+    )
 
     def is_stale(self, status: str) -> bool:
         """True when the page confirmed a move from a status the round has already left."""

@@ -26,7 +26,7 @@ from survey_app.models import LocalAuthority, SurveyRound
 from survey_app.services.audit import now_utc
 from survey_app.services.authorities import list_authorities
 from survey_app.services.group_sessions import running_session
-from survey_app.services.instrument_names import round_versions, version_name
+from survey_app.services.instrument_names import pin_label, round_versions, version_name
 from survey_app.services.rounds import (
     EDITABLE,
     STATUS_LABELS,
@@ -38,6 +38,7 @@ from survey_app.services.rounds import (
     rounds_for,
     update_round,
 )
+from survey_app.services.welsh_review import unreviewed_welsh_versions
 
 
 @bp.get("/")
@@ -124,9 +125,18 @@ def advance(round_id: int) -> Response | str:
         flash(_("The round had already moved on, so nothing was changed."), "info")
         return redirect(url_for("admin.round_detail", round_id=round_id))
     try:
-        status = advance_round(db.session, current_user, survey_round, date.today())
+        status = advance_round(
+            db.session,
+            current_user,
+            survey_round,
+            date.today(),
+            welsh_confirmed=bool(form.welsh_confirmed.data),
+        )
     except RoundError as error:
         db.session.rollback()
+        if error.field == "welsh_confirmed":
+            form.welsh_confirmed.errors = [str(error.message)]
+            return _confirm_page(survey_round, form, "admin/rounds/confirm_open.html")
         flash(str(error.message), "info")
     else:
         db.session.commit()
@@ -139,11 +149,17 @@ def _confirm(round_id: int, status: str, template: str) -> str | Response:
     survey_round = scoped_round(round_id)
     if survey_round.status != status:
         return redirect(url_for("admin.round_detail", round_id=round_id))
+    return _confirm_page(survey_round, AdvanceForm(from_status=status), template)
+
+
+def _confirm_page(survey_round: SurveyRound, form: AdvanceForm, template: str) -> str:
+    """A confirmation page; opening one that would offer unreviewed Welsh asks for a tick."""
     return render_template(
         template,
         survey_round=survey_round,
-        form=AdvanceForm(from_status=status),
+        form=form,
         questionnaires=round_versions(survey_round, current_language()),
+        unreviewed_welsh=[version_name(v) for v in unreviewed_welsh_versions(survey_round)],
     )
 
 
@@ -151,7 +167,7 @@ def _round_form(survey_round: SurveyRound | None = None) -> RoundForm:
     """The form with the fields this user and this round's status allow, filled in."""
     form = RoundForm(obj=survey_round) if survey_round else RoundForm()
     form.instruments.choices = [
-        SelectChoice(key, version_name(version)) for key, version in published_versions().items()
+        SelectChoice(key, pin_label(version)) for key, version in published_versions().items()
     ]
     if survey_round is None and current_user.is_programme_admin:
         form.local_authority.choices = [

@@ -130,6 +130,7 @@ def test_an_officer_runs_a_round_and_others_see_only_what_they_may(
     page.get_by_role("button", name="Open the round").click()
     expect(page.locator("h1")).to_have_text("Open this round?")
     assert_accessible(page)
+    page.get_by_label("I understand, and want to offer this Welsh now").check()
     page.get_by_role("button", name="Yes, open the round").click()
     expect(page.locator(".govuk-tag")).to_have_text("Open")
     code = make_code_and_poster(page, tmp_path)

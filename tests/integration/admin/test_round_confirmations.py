@@ -67,7 +67,7 @@ def test_the_confirmation_button_moves_the_round_on_and_audits_it(
     survey_round = make_round(session, officer.local_authority, status=status)
     session.commit()
     path = f"/admin/rounds/{survey_round.id}"
-    confirmed = {"from_status": status}
+    confirmed = {"from_status": status, "welsh_confirmed": "y"}
     post_form(officer_client, f"{path}/advance", confirmed, form_page=f"{path}/{page}")
     session.refresh(survey_round)
     assert survey_round.status == after
@@ -80,7 +80,11 @@ def test_a_second_click_on_open_does_not_close_the_round(
     survey_round = make_round(session, officer.local_authority, status="draft")
     session.commit()
     path = f"/admin/rounds/{survey_round.id}"
-    confirmed = {"csrf_token": csrf_token(officer_client, f"{path}/open"), "from_status": "draft"}
+    confirmed = {
+        "csrf_token": csrf_token(officer_client, f"{path}/open"),
+        "from_status": "draft",
+        "welsh_confirmed": "y",
+    }
     for _ in range(2):
         page = officer_client.post(f"{path}/advance", data=confirmed)
     session.refresh(survey_round)

@@ -24,7 +24,10 @@ def _opened_round_page(client: FlaskClient, session: Session, officer: StaffUser
     session.commit()
     path = f"/admin/rounds/{survey_round.id}"
     token = csrf_token(client, f"{path}/open")
-    client.post(f"{path}/advance", data={"csrf_token": token, "from_status": "draft"})
+    client.post(
+        f"{path}/advance",
+        data={"csrf_token": token, "from_status": "draft", "welsh_confirmed": "y"},
+    )
     return client.get(path).get_data(as_text=True)
 
 

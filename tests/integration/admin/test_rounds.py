@@ -109,7 +109,7 @@ def test_opening_pins_the_content_hash_of_each_instrument_version(
     post_form(officer_client, "/admin/rounds/new", round_form())
     survey_round = _only_round(session)
     path = f"/admin/rounds/{survey_round.id}"
-    post_form(officer_client, f"{path}/advance", {}, form_page=path)
+    post_form(officer_client, f"{path}/advance", {"welsh_confirmed": "y"}, form_page=path)
     session.refresh(survey_round)
     catalogue = load_catalogue()
     assert survey_round.status == "open"
