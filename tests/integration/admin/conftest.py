@@ -9,7 +9,6 @@ from sqlalchemy.orm import Session
 
 from survey_app.models import StaffUser, SurveyRound
 from tests.factories import make_round, make_staff
-from tests.integration.auth.conftest import fresh_rate_limits  # noqa: F401 (an autouse fixture)
 from tests.integration.auth.staff_client import sign_in
 
 

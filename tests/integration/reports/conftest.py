@@ -21,7 +21,6 @@ from sqlalchemy import select
 from survey_app.extensions import db
 from survey_app.models import LocalAuthority, StaffUser, SurveyRound
 from tests.factories import enrol_all_staff
-from tests.integration.auth.conftest import fresh_rate_limits  # noqa: F401 (an autouse fixture)
 from tests.integration.auth.staff_client import sign_in
 
 ADMIN = "admin@demo.care-voices.test"
