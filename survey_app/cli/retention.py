@@ -11,6 +11,7 @@ import click
 from flask.cli import AppGroup
 
 from survey_app.extensions import db
+from survey_app.reports.report_store import report_cache
 from survey_app.services.retention import purge_expired
 
 retention_cli = AppGroup("retention", help="Data retention.")
@@ -27,6 +28,9 @@ def run(dry_run: bool, today: str | None) -> None:
         db.session.rollback()
     else:
         db.session.commit()
+        cache = report_cache()  # A stored report holds the deleted rounds' quotes too.
+        for entry in purged:
+            cache.discard_round(entry.round_id)
     verb = "Would delete" if dry_run else "Deleted"
     for entry in purged:
         click.echo(f"{verb} {entry.responses} responses of round {entry.round_id} ({entry.name}).")

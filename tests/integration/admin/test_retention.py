@@ -16,7 +16,9 @@ from survey_app.models import (
     RoundDenominator,
     SurveyRound,
 )
+from survey_app.reports.report_store import report_cache
 from survey_app.services.moderation import decide, pending_answer
+from survey_app.services.report_cache import CacheKey
 from survey_app.services.retention import add_months, purge_expired
 from tests.factories import make_answered_response, make_authority, make_round, make_staff
 
@@ -84,3 +86,20 @@ def test_the_retention_command_deletes_and_reports(app: Flask, session: Session)
     assert "Deleted 1 responses" in result.output
     session.expire_all()
     assert _count(session, Response) == 0
+
+
+def test_the_retention_command_removes_the_purged_rounds_cached_reports(
+    app: Flask, session: Session
+) -> None:
+    expired = _round_closed(session, date(2020, 1, 1))
+    kept = _round_closed(session, date(2027, 1, 1))
+    session.commit()
+    with app.app_context():
+        cache = report_cache()
+        for survey_round in (expired, kept):
+            cache.file(CacheKey(survey_round.id, "en", "f"), "pdf", lambda: b"%PDF")
+
+    app.test_cli_runner().invoke(args=["retention", "run", "--today", "2027-06-15"])
+
+    left = {path.name.split("-")[1] for path in cache.folder.iterdir()}
+    assert left == {str(kept.id)}
