@@ -214,7 +214,7 @@ def _draw_card(canvas: Canvas, code: PrintedCode, link: str, text: PosterText, b
     top = min(top, inner.top - qr_size) - 3
     top = draw(canvas, fit(text.scan, inner.width, Spec(regular, 7, 6, 1)), inner.left, top)
     top = draw(canvas, fit(link, inner.width, Spec(bold, 7.5, 5.5, 2)), inner.left, top - 1.5)
-    draw(canvas, fit(text.privacy, inner.width, Spec(regular, 6.5, 5.5, 2)), inner.left, top - 2.5)
+    draw(canvas, fit(text.privacy, inner.width, Spec(regular, 6.5, 5.5, 3)), inner.left, top - 2.5)
     small = fit(text.small_print(code), inner.width, Spec(regular, 6, 5, 1))
     canvas.setFillColor(GREY)
     draw(canvas, small, inner.left, inner.bottom + small.height)
