@@ -29,7 +29,7 @@ from report_builder.report.model import Report
 from survey_app.reports.files import csv_zip
 from survey_app.reports.you_said import YouSaidPage
 from survey_app.reports.you_said_pdf import you_said_pdf
-from survey_app.services.posters import PosterText, cards_pdf, poster_pdf
+from survey_app.services.posters import PosterText, PrintedCode, cards_pdf, poster_pdf
 from tests.support.hostile_text import literal_text, stored_text, untrusted_text
 from tests.support.pdfs import image_count, pdf_text, shows
 from tests.unit.report_builder.conftest import large_report, national  # noqa: F401 (fixtures)
@@ -75,15 +75,24 @@ def you_said(text: str) -> bytes:
 
 
 def poster(text: str) -> bytes:
-    return poster_pdf(["ABCD-EFGH"], lambda code: f"https://x.test/s/{code}", _poster_text(text))
+    return poster_pdf([CODE], lambda code: f"https://x.test/s/{code}", _poster_text(text))
 
 
 def cards(text: str) -> bytes:
-    return cards_pdf(["ABCD-EFGH"], lambda code: f"https://x.test/s/{code}", _poster_text(text))
+    """A card's longest box holds three short lines (at least 80 of the widest letters) and
+    ends longer text with "…" (``print_fit``, tested in test_posters_fit_the_cut.py), so the
+    text is cut to what a card always shows whole: what it prints, it must print exactly."""
+    cut = text[:CARD_ROOM]
+    return cards_pdf([CODE], lambda code: f"https://x.test/s/{code}", _poster_text(cut))
+
+
+CODE = PrintedCode("ABCD-EFGH", 1)
+CARD_ROOM = 80
 
 
 def _poster_text(text: str) -> PosterText:
-    return PosterText(title=text, round_name=text, scan=text, code_label=text, privacy=text)
+    fields = ("title", "authority", "age_group", "closes", "scan", "code_label", "privacy", "batch")
+    return PosterText(**dict.fromkeys(fields, text), number="#%(number)s")
 
 
 APP_PDFS = {"you said, we will": you_said, "poster": poster, "cards": cards}
