@@ -1,6 +1,6 @@
 """Care Voices report builder: pure statistics and disclosure control over pandas frames.
 
-Its folders are the stages of the pipeline, in order (house rule 12, docs/architecture.md):
+Its folders are the stages of the pipeline, in order (CR-12, docs/architecture.md):
 ``inputs`` (frame contracts and checks) → ``indicators`` (counts) → ``statistics`` (estimates,
 intervals, tests) → ``comparison`` (comparators, plans, tiers) → ``disclosure`` (what may be
 shown) → ``report`` (the report model and its words; ``report.build.build_report`` is the one

@@ -1,7 +1,7 @@
 """The comparison stage's frozen values: what a comparison is, how sure, and what it means.
 
 Everything here is an immutable value: stages return new objects and never change the ones they
-were given (house rule 12, docs/architecture.md). Percentages are held as proportions (0-1)
+were given (CR-12, docs/architecture.md). Percentages are held as proportions (0-1)
 until they are displayed.
 """
 

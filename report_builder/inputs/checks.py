@@ -1,7 +1,7 @@
 """Check the frames handed to the report builder before any figure is computed.
 
 Each check raises ``ValueError`` naming everything wrong, so a bad extract fails at the door
-rather than producing a report with quietly missing results (house rule 12, docs/architecture.md).
+rather than producing a report with quietly missing results (CR-12, docs/architecture.md).
 The frame contracts are documented beside the column names in ``columns.py``.
 """
 

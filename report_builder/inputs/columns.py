@@ -1,7 +1,7 @@
 """Column names for every frame report_builder reads or writes: the one source of truth.
 
 Other modules import these names rather than spelling strings, so a renamed column is a one-line
-change (house rule 12, docs/architecture.md).
+change (CR-12, docs/architecture.md).
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 Every choice item becomes radios (or checkboxes for multi-choice) in a fieldset whose legend is
 the page's ``<h1>``; nothing is pre-selected. Faces are radios whose labels hold an image and
 the face's name; 0-10 scales are eleven inline radios with the end labels as hints; free text is
-a character count. Behaviour keys off ``item.type`` only (house rule 4).
+a character count. Behaviour keys off ``item.type`` only (CR-4).
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 One validator serves the online journey and paper entry, so both store exactly the same codes.
 Answers are stored as text: an option code for single-answer items, a JSON list of codes for
-multi-choice, the text itself for free text. Labels are never stored (house rule 6).
+multi-choice, the text itself for free text. Labels are never stored (CR-6).
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Columns are the same in CSV, XLSX and SPSS: a few about the response, then one per item of the
 round's instrument versions (youngest band first), with multi-choice items spread over one 0/1
-column per option. Item ids are stable across versions (house rule 6), so an item asked in two
+column per option. Item ids are stable across versions (CR-6), so an item asked in two
 instruments shares one column and the codebook lists every version that asks it.
 """
 

@@ -1,6 +1,6 @@
 """From the database to reports: ORM rows -> the report builder's frames -> ``Report``.
 
-``report_builder`` is pure pandas (house rule 12, docs/architecture.md); this module is the
+``report_builder`` is pure pandas (CR-12, docs/architecture.md); this module is the
 only place that reads answers for reports. It loads a report's rows with two ``select()``
 queries (the rounds, then the answers of their completed responses), never one ORM object per
 answer, and it hands the builder only approved quotes (``moderation.approved_quotes``), so free

@@ -1,4 +1,4 @@
-"""Checks every rendered HTML page must pass, whichever test renders it (house rule 15)."""
+"""Checks every rendered HTML page must pass, whichever test renders it (CR-15)."""
 
 from __future__ import annotations
 

@@ -98,7 +98,7 @@ def test_an_ethnicity_code_with_no_ons_group_is_refused():
 
 
 def test_the_input_frame_is_not_changed():
-    """House rule 12 (docs/architecture.md): every function returns new objects."""
+    """CR-12 (docs/architecture.md): every function returns new objects."""
     people = respondents(("boy", "indian", 5), ("boy", "african", 5), ("boy", "white_irish", 10))
     before = people.copy()
 

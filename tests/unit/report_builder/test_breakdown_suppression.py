@@ -108,7 +108,7 @@ def test_without_totals_only_the_small_cells_are_hidden():
 
 
 def test_the_input_table_is_not_changed():
-    """House rule 12 (docs/architecture.md): every function returns new objects."""
+    """CR-12 (docs/architecture.md): every function returns new objects."""
     before = SMALL_LA.copy()
 
     protect_breakdown(SMALL_LA)

@@ -45,7 +45,7 @@ def test_a_row_nobody_answered_has_no_percentage():
 
 
 def test_the_input_frame_is_not_changed():
-    """House rule 12 (docs/architecture.md): every function returns new objects."""
+    """CR-12 (docs/architecture.md): every function returns new objects."""
     table = counts((9, 30), (0, 0))
     before = table.copy()
 

@@ -77,7 +77,7 @@ def test_none_or_all_of_a_group_of_thirty_or_more_is_shown():
 
 
 def test_the_input_table_is_not_changed():
-    """House rule 12 (docs/architecture.md): every function returns new objects."""
+    """CR-12 (docs/architecture.md): every function returns new objects."""
     table = results(("feels_safe", 0, 5), ("feels_safe", 0, 20), ("likes_school", 3, 40))
     before = table.copy()
 

@@ -58,7 +58,7 @@ def test_quotes_are_taken_from_each_theme_in_turn():
 
 
 def test_the_input_frame_is_not_changed():
-    """House rule 12 (docs/architecture.md): every function returns new objects."""
+    """CR-12 (docs/architecture.md): every function returns new objects."""
     frame = quotes(["approved", "pending"])
     before = frame.copy()
 

@@ -1,4 +1,4 @@
-"""Respondent tables cannot hold identity or exact times (R-DP-1, R-DP-2, house rule 10)."""
+"""Respondent tables cannot hold identity or exact times (R-DP-1, R-DP-2, CR-10)."""
 
 import re
 
