@@ -12,8 +12,20 @@ from report_builder.report.wording import Language
 DOMAINS = ("relationships", "rights", "resilience", "recovery", "wellbeing")
 """Report sections in order: the four Bright Spots domains, then overall wellbeing."""
 
-DEMOGRAPHICS = ("gender", "ethnicity", "placement_type", "living_situation", "time_in_care")
-"""Demographic tables (docs/sources.md B8: gender, ethnicity, placement, time in care)."""
+DEMOGRAPHICS = (
+    "gender",
+    "ethnicity",
+    "placement_type",
+    "living_situation",
+    "where_living",
+    "time_in_care",
+    "placement_moves",
+    "main_activity",
+    "health_condition",
+)
+"""Demographic tables (docs/sources.md B8: gender, ethnicity, placement, time in care), and from
+questionnaire version 2 placement moves, and care leavers' housing, main activity and
+disability (docs/questionnaires.md, "Version 2")."""
 
 _TEXT: dict[str, dict[Language, str]] = {
     "relationships": {"en": "Relationships", "cy": "Perthnasoedd"},
@@ -28,6 +40,19 @@ _TEXT: dict[str, dict[Language, str]] = {
         "cy": "Ble mae plant mewn gofal yn byw",
     },
     "living_situation": {"en": "Where care leavers live", "cy": "Ble mae ymadawyr gofal yn byw"},
+    "where_living": {"en": "Where care leavers live", "cy": "Ble mae ymadawyr gofal yn byw"},
+    "placement_moves": {
+        "en": "Moves to a new home in the last year",
+        "cy": "Symud i gartref newydd yn y flwyddyn ddiwethaf",
+    },
+    "main_activity": {
+        "en": "What care leavers mostly do",
+        "cy": "Beth mae ymadawyr gofal yn ei wneud gan amlaf",
+    },
+    "health_condition": {
+        "en": "Disability or long-term health condition",
+        "cy": "Anabledd neu gyflwr iechyd hirdymor",
+    },
     "time_in_care": {"en": "Time in care", "cy": "Amser mewn gofal"},
     "not_stated": {"en": "Not stated", "cy": "Heb ei nodi"},
     "minority_ethnic": {"en": "Minority ethnic groups", "cy": "Grwpiau ethnig lleiafrifol"},
