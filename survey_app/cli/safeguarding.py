@@ -68,7 +68,7 @@ def _cycle(
         _without_mail_server()
         return
     report = run_cycle(db.session, mailer, settings, keep_going=lambda: not stop.is_set())
-    if report.handled:
+    if report.total:
         summary = ", ".join(
             f"{count} {outcome}" for outcome, count in sorted(report.counts.items())
         )

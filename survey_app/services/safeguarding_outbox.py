@@ -75,10 +75,12 @@ class CycleReport:
     counts: dict[str, int] = field(default_factory=dict)
 
     def add(self, outcome: str) -> None:
+        """Count one email's outcome."""
         self.counts[outcome] = self.counts.get(outcome, 0) + 1
 
     @property
-    def handled(self) -> int:
+    def total(self) -> int:
+        """How many emails the cycle dealt with, whatever the outcome."""
         return sum(self.counts.values())
 
 
@@ -97,7 +99,7 @@ def run_cycle(
     """
     token = secrets.token_hex(16)
     report = CycleReport()
-    while report.handled < limit and keep_going():
+    while report.total < limit and keep_going():
         email = claim_next(session, token, now(), settings.domain)
         session.commit()
         if email is None:

@@ -50,7 +50,7 @@ ALERTS = 5
 HELD = 3
 
 
-def _start_sender(app: Flask, server: SmtpServer) -> subprocess.Popen[bytes]:
+def _start_sender(app: Flask, server: SmtpServer, *options: str) -> subprocess.Popen[bytes]:
     env = {
         **os.environ,
         "CARE_VOICES_ENV": "test",
@@ -58,7 +58,7 @@ def _start_sender(app: Flask, server: SmtpServer) -> subprocess.Popen[bytes]:
         "SMTP_URL": server.url,
         "PUBLIC_BASE_URL": BASE_URL,
     }
-    command = [sys.executable, "-m", "flask", "--app", "wsgi", "safeguarding", "send"]
+    command = [sys.executable, "-m", "flask", "--app", "wsgi", "safeguarding", "send", *options]
     return subprocess.Popen(
         command, cwd=REPO_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
@@ -117,6 +117,27 @@ def test_a_killed_sender_resumes_without_loss_or_duplicates_outside_the_window(
     assert set(copies) == {e.message_id for e in emails}
     assert copies.pop(in_flight.message_id) == copies_of_held
     assert set(copies.values()) == {1}
+
+
+def test_the_worker_loop_sends_alerts_as_they_come_and_stops_cleanly_on_sigterm(
+    app: Flask,
+    session: Session,
+    survey_round: SurveyRound,
+    code: AccessCode,
+    smtp_server: SmtpServer,
+) -> None:
+    worker = _start_sender(app, smtp_server, "--loop", "--interval", "1")
+    try:
+        answer_worries(session, survey_round, code)
+        smtp_server.inbox.wait_for(1, timeout=90)
+        answer_worries(session, survey_round, code)
+        smtp_server.inbox.wait_for(2)
+    finally:
+        worker.send_signal(signal.SIGTERM)
+        worker.communicate(timeout=30)
+
+    assert worker.returncode == 0
+    assert {e.status for e in _alert_emails(session)} == {"sent"}
 
 
 class SlowMailer(SmtpMailer):
