@@ -33,9 +33,9 @@ from survey_app.services.paper_layout import (
 )
 
 NOT_ITEMS = ("csrf_token", "language", "submit")
-INLINE_MOST = 4
-INLINE_LONGEST = 24
-"""Answers go side by side when there are at most this many, none longer than this."""
+INLINE_WORDS = 64
+"""Answers go side by side on one line when their words add up to at most this many letters:
+yes/no/don't know, a frequency scale, or a 0 to 10 scale, but not a list of long answers."""
 
 
 def _field(version: InstrumentVersion, item: Item, lang: str) -> Field:
@@ -80,9 +80,8 @@ def _classes(item: Item, lang: str) -> str:
         return ""
     if item.type == "multi_choice":
         return "govuk-checkboxes--small"
-    labels = [option_label(option, lang) for option in item.options]
-    short = len(labels) <= INLINE_MOST and max(map(len, labels)) <= INLINE_LONGEST
-    return "govuk-radios--small" + (" govuk-radios--inline" if short else "")
+    words = sum(len(option_label(option, lang)) for option in item.options)
+    return "govuk-radios--small" + (" govuk-radios--inline" if words <= INLINE_WORDS else "")
 
 
 def paper_form(
