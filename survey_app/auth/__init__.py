@@ -25,4 +25,9 @@ def _init_staff_extensions(state: BlueprintSetupState) -> None:
 
 bp.record_once(_init_staff_extensions)
 
-from survey_app.auth import routes, second_factor, sessions  # noqa: E402,F401 (views and hooks)
+from survey_app.auth import (  # noqa: E402,F401 (views and hooks)
+    language,
+    routes,
+    second_factor,
+    sessions,
+)

@@ -17,6 +17,7 @@ from flask_babel import gettext as _
 from flask_login import login_user, logout_user
 
 from survey_app.auth import bp
+from survey_app.common.i18n import STAFF_LANGUAGE_KEY
 from survey_app.common.rate_keys import anonymous_rate_key
 from survey_app.extensions import db, login_manager
 from survey_app.models import StaffUser
@@ -25,7 +26,7 @@ from survey_app.services.auth import end_all_sessions, is_session_expired
 
 # Sent by the monitoring page's auto-refresh so that it does not count as activity.
 BACKGROUND_HEADER = "X-Care-Voices-Refresh"
-_KEPT_ON_SIGN_IN = ("lang",)
+_KEPT_ON_SIGN_IN = ("lang", STAFF_LANGUAGE_KEY)
 PENDING_KEY = "pending_staff"
 PENDING_LIMIT = timedelta(minutes=10)
 

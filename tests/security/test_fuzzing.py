@@ -64,6 +64,7 @@ STAFF_ENDPOINTS = {
     *("admin.group_session", "admin.end_group"),
     *("admin.safeguarding_settings", "admin.alert"),
     *("auth.confirm", "auth.invite", "auth.login", "auth.logout"),
+    "auth.choose_language",
     *("auth.second_factor", "auth.recovery", "auth.set_up_second_factor"),
     "reports.edit_actions",
 }

@@ -23,7 +23,7 @@ from tests.factories import make_access_code, make_answered_response, make_round
 from tests.integration.auth.staff_client import csrf_token, sign_in
 
 STAFF_BLUEPRINTS = ("admin.", "auth.", "reports.")
-PUBLIC_ENDPOINTS = {"auth.login", "auth.invite"}
+PUBLIC_ENDPOINTS = {"auth.login", "auth.invite", "auth.choose_language"}
 ACCOUNT_ENDPOINTS = {"auth.logout", "auth.confirm"}
 # After a right password and before a session: they serve only that account, else sign-in.
 SIGN_IN_STEPS = {"auth.second_factor", "auth.recovery", "auth.set_up_second_factor"}
