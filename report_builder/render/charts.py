@@ -18,7 +18,7 @@ from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
 
 from report_builder.comparison.values import ComparisonKind
-from report_builder.report.fixed_text import text
+from report_builder.report.fixed_text import counted_text, text
 from report_builder.report.model import IndicatorResult, Report
 
 DARK_BLUE = "#12436D"
@@ -85,17 +85,18 @@ def section_charts(report: Report) -> tuple[SectionChart, ...]:
 
 
 def _finding(section_title: str, results: Sequence[IndicatorResult], report: Report) -> str:
-    """An active title: how many bright spots and areas for improvement the chart holds."""
+    """An active title: how many bright spots and areas for improvement the chart holds,
+    each indicator counted once however many of its comparisons are called out."""
     keys = {(r.indicator_id, r.age_band) for r in results}
-    bright = sum((h.indicator_id, h.age_band) in keys for h in report.bright_spots)
-    areas = sum((h.indicator_id, h.age_band) in keys for h in report.areas_for_improvement)
+    bright = sum((f.indicator_id, f.age_band) in keys for f in report.bright_spot_findings)
+    areas = sum((f.indicator_id, f.age_band) in keys for f in report.improvement_findings)
     return text(
         "chart_title",
         report.language,
         section=section_title,
         band=results[0].age_band_label,
-        bright=bright,
-        areas=areas,
+        bright=counted_text("bright_spots", bright, report.language),
+        areas=counted_text("areas_for_improvement", areas, report.language),
     )
 
 

@@ -1,6 +1,6 @@
 """Build one LA's report for one round: frames in, a frozen ``Report`` out.
 
-This is the one entry point that runs the pipeline. The stages run in order (house rule 12,
+This is the one entry point that runs the pipeline. The stages run in order (CR-12,
 docs/architecture.md): counts (``indicators/``) → estimates and disclosure control
 (``statistics/``, ``indicator_results``, ``demographics``; every rule lives in ``disclosure/``)
 → comparisons and Benjamini-Hochberg (``comparison/assessment``) → wording (``wording``,
@@ -35,6 +35,7 @@ from report_builder.inputs.frames import records
 from report_builder.report.cohort_caveats import cohort_caveats
 from report_builder.report.demographics import demographic_tables, response_rates, round_respondents
 from report_builder.report.fixed_text import DOMAINS, text
+from report_builder.report.headline import headline_bands
 from report_builder.report.indicator_results import (
     assessment_rows,
     indicator_results,
@@ -52,7 +53,7 @@ from report_builder.report.model import (
     Section,
 )
 from report_builder.report.numbers_and_dates import count_text, date_text
-from report_builder.report.summary import highlights, worth_looking_into
+from report_builder.report.summary import findings, highlights, worth_looking_into
 from report_builder.report.wording import Language, provisional_text
 from report_builder.statistics.multiple_testing import Adjustment
 
@@ -112,7 +113,7 @@ def build_report(
         response_rates=rates,
         demographics=demographics,
         sections=_sections(results, language),
-        **_summary(results, caveats, is_provisional=is_provisional, language=language),
+        **_summary(results, rates, caveats, is_provisional=is_provisional, language=language),
         quotes=_quotes(quotes, la_code, round_id, base=len(respondents)),
         methods=methods_note(reasons, compared, adjust=adjust, language=language),
     )
@@ -134,15 +135,20 @@ def _caveats(
 
 def _summary(
     results: list[IndicatorResult],
+    rates: tuple[ResponseRate, ...],
     caveats: tuple[CohortCaveat, ...],
     *,
     is_provisional: bool,
     language: Language,
 ) -> dict[str, object]:
-    """The report's summary fields: its lists, cautions and the provisional warning."""
+    """The report's summary fields: the headline page, its lists, cautions and the
+    provisional warning."""
     return {
+        "headline": headline_bands(results, rates, caveats, language=language),
         "bright_spots": highlights(results, Classification.BRIGHT_SPOT),
         "areas_for_improvement": highlights(results, Classification.AREA_FOR_IMPROVEMENT),
+        "bright_spot_findings": findings(results, Classification.BRIGHT_SPOT),
+        "improvement_findings": findings(results, Classification.AREA_FOR_IMPROVEMENT),
         "worth_looking_into": worth_looking_into(results),
         "cohort_caveats": caveats,
         "is_provisional": is_provisional,

@@ -7,6 +7,9 @@ editor before publication, like the rest of the report wording.
 
 from __future__ import annotations
 
+from babel import Locale
+
+from report_builder.report.numbers_and_dates import LOCALES
 from report_builder.report.wording import Language
 
 DOMAINS = ("relationships", "rights", "resilience", "recovery", "wellbeing")
@@ -75,8 +78,8 @@ _TEXT: dict[str, dict[Language, str]] = {
     },
     "source": {"en": "{title} ({year}); {confidence}", "cy": "{title} ({year}); {confidence}"},
     "chart_title": {
-        "en": "{section}, {band}: {bright} bright spots and {areas} areas for improvement",
-        "cy": "{section}, {band}: {bright} man disglair a {areas} maes i'w wella",
+        "en": "{section}, {band}: {bright} and {areas}",
+        "cy": "{section}, {band}: {bright} a {areas}",
     },
     "chart_key": {
         "en": "Blue bars: this area, with 95% intervals. Orange lines: other areas.",
@@ -138,6 +141,43 @@ _METHODS: dict[Language, tuple[str, ...]] = {
         "math o gymhariaeth ({adjustment}); nid yw'r cyfyngau wedi'u haddasu.",
     ),
 }
+
+
+_COUNTED: dict[str, dict[Language, dict[str, str]]] = {
+    "bright_spots": {
+        "en": {"zero": "no bright spots", "one": "1 bright spot", "other": "{n} bright spots"},
+        "cy": {
+            "zero": "dim mannau disglair",
+            "one": "un man disglair",
+            "other": "{n} o fannau disglair",
+        },
+    },
+    "areas_for_improvement": {
+        "en": {
+            "zero": "no areas for improvement",
+            "one": "1 area for improvement",
+            "other": "{n} areas for improvement",
+        },
+        "cy": {
+            "zero": "dim meysydd i'w gwella",
+            "one": "un maes i'w wella",
+            "other": "{n} o feysydd i'w gwella",
+        },
+    },
+}
+"""Counted phrases: "no", one and many forms. Welsh uses "o" with the plural for every number
+above one, which needs no mutation by number; the Welsh is a first draft for review."""
+
+
+def counted_text(key: str, count: int, language: Language) -> str:
+    """``count`` of ``key`` in words with the right plural ("1 bright spot", "3 bright spots").
+
+    The form comes from the language's plural rule (Babel's CLDR data), with zero always
+    worded as "no"; forms a language's table does not list fall back to "other".
+    """
+    forms = _COUNTED[key][language]
+    category = "zero" if count == 0 else Locale.parse(LOCALES[language]).plural_form(count)
+    return forms.get(category, forms["other"]).format(n=count)
 
 
 def text(key: str, language: Language, **values: object) -> str:

@@ -267,6 +267,7 @@ def _comparison_result(
         is_indicative=comparison.is_indicative,
         note=method_note(language) if test and test.methods_disagree else "",
         caveat=caveat if comparison.kind is ComparisonKind.PREVIOUS_ROUND else "",
+        direction=comparison.observed_direction,
     )
 
 

@@ -56,6 +56,9 @@ class ComparisonResult:
     is_indicative: bool
     note: str
     caveat: str = ""
+    direction: Flag = Flag.NONE
+    """HIGHER or LOWER for a clear or possible difference (by the observed estimate), else
+    NONE: the short words of the headline page need the direction the flag does not carry."""
 
     @property
     def comparator_text(self) -> str:
@@ -120,6 +123,55 @@ class Highlight:
     kind: ComparisonKind
     classification: Classification
     text: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One indicator and age band in a summary list, once, with all its comparisons of one
+    classification in one sentence (bright spots and areas for improvement, R-STAT-6)."""
+
+    indicator_id: str
+    age_band: str
+    kinds: tuple[ComparisonKind, ...]
+    text: str
+
+
+@dataclass(frozen=True)
+class HeadlineMark:
+    """One comparison on the headline page: its tier's short words (R-STAT-6).
+
+    ``tier`` is None when the comparison was not made; ``text`` is then "not compared" (or
+    why), so an empty cell never reads as "no difference".
+    """
+
+    kind: ComparisonKind
+    status: ComparisonStatus
+    tier: Tier | None
+    classification: Classification
+    text: str
+    comparator_text: str
+
+
+@dataclass(frozen=True)
+class HeadlineRow:
+    """One headline indicator for one age band with a mark against each comparator."""
+
+    result: IndicatorResult
+    marks: tuple[HeadlineMark, ...]
+
+
+@dataclass(frozen=True)
+class HeadlineBand:
+    """One age band on the headline page: response rate, cautions and headline results."""
+
+    age_band: str
+    age_band_label: str
+    response_rate: ResponseRate | None
+    caveats: tuple[str, ...]
+    rows: tuple[HeadlineRow, ...]
+    columns: tuple[ComparisonKind, ...] = ()
+    """The comparisons every row has a mark for: the national one only when at least one
+    headline indicator of the band has a national figure."""
 
 
 @dataclass(frozen=True)
@@ -243,6 +295,9 @@ class Report:
     cohort_caveats: tuple[CohortCaveat, ...] = ()
     is_provisional: bool = False
     provisional_text: str = ""
+    headline: tuple[HeadlineBand, ...] = ()
+    bright_spot_findings: tuple[Finding, ...] = ()
+    improvement_findings: tuple[Finding, ...] = ()
 
     def results(self) -> tuple[IndicatorResult, ...]:
         """Every indicator result, section by section."""

@@ -1,5 +1,8 @@
 """The report's summary lists: bright spots, areas for improvement and worth looking into.
 
+``highlights`` gives one row per called-out comparison (for the data files); ``findings`` gives
+each indicator and age band once with all its called-out comparisons (for the summary pages).
+
 Bright spots and areas for improvement come from the clear tier only, and only for indicators
 with a direction of good (``plans.classify``); a possible difference goes to "worth looking
 into", each indicator and age band once with all its tested comparisons (R-STAT-6, R-STAT-8).
@@ -14,6 +17,7 @@ from collections.abc import Sequence
 from report_builder.comparison.values import Classification, ComparisonKind, ComparisonStatus
 from report_builder.report.model import (
     ComparisonResult,
+    Finding,
     Highlight,
     IndicatorResult,
     WorthLookingInto,
@@ -37,6 +41,28 @@ def highlights(
         for comparison in result.comparisons
         if comparison.classification is classification
     )
+
+
+def findings(
+    results: Sequence[IndicatorResult], classification: Classification
+) -> tuple[Finding, ...]:
+    """Each shown indicator and age band with a comparison classed as ``classification``,
+    once, with all those comparisons in one sentence ("Label (band): 45%, higher than ...;
+    up since 2025 ...")."""
+    found = []
+    for result in results:
+        matching = [c for c in result.comparisons if c.classification is classification]
+        if result.is_shown and matching:
+            phrases = "; ".join(comparison_phrase(c) for c in matching)
+            found.append(
+                Finding(
+                    indicator_id=result.indicator_id,
+                    age_band=result.age_band,
+                    kinds=tuple(c.kind for c in matching),
+                    text=f"{_opening(result)}, {phrases}",
+                )
+            )
+    return tuple(found)
 
 
 def worth_looking_into(results: Sequence[IndicatorResult]) -> tuple[WorthLookingInto, ...]:

@@ -252,3 +252,75 @@ _PROVISIONAL: dict[Language, str] = {
 def provisional_text(language: Language = "en") -> str:
     """The warning every rendering of an open round's report carries (R-STAT-7)."""
     return _PROVISIONAL[language]
+
+
+_SHORT_GROUP: dict[Language, dict[tuple[Tier, Flag], str]] = {
+    "en": {
+        (Tier.CLEAR, Flag.HIGHER): "Higher",
+        (Tier.CLEAR, Flag.LOWER): "Lower",
+        (Tier.POSSIBLE, Flag.HIGHER): "Possibly higher",
+        (Tier.POSSIBLE, Flag.LOWER): "Possibly lower",
+        (Tier.NONE, Flag.NONE): "No clear difference",
+    },
+    "cy": {
+        (Tier.CLEAR, Flag.HIGHER): "Uwch",
+        (Tier.CLEAR, Flag.LOWER): "Is",
+        (Tier.POSSIBLE, Flag.HIGHER): "O bosibl yn uwch",
+        (Tier.POSSIBLE, Flag.LOWER): "O bosibl yn is",
+        (Tier.NONE, Flag.NONE): "Dim gwahaniaeth clir",
+    },
+}
+
+_SHORT_ROUND: dict[Language, dict[tuple[Tier, Flag], str]] = {
+    "en": {
+        (Tier.CLEAR, Flag.HIGHER): "Up",
+        (Tier.CLEAR, Flag.LOWER): "Down",
+        (Tier.POSSIBLE, Flag.HIGHER): "Possibly up",
+        (Tier.POSSIBLE, Flag.LOWER): "Possibly down",
+        (Tier.NONE, Flag.NONE): "No clear change",
+    },
+    "cy": {
+        (Tier.CLEAR, Flag.HIGHER): "I fyny",
+        (Tier.CLEAR, Flag.LOWER): "I lawr",
+        (Tier.POSSIBLE, Flag.HIGHER): "O bosibl i fyny",
+        (Tier.POSSIBLE, Flag.LOWER): "O bosibl i lawr",
+        (Tier.NONE, Flag.NONE): "Dim newid clir",
+    },
+}
+
+_SHORT_UNTESTED: dict[Language, dict[ComparisonStatus, str]] = {
+    "en": {
+        ComparisonStatus.TESTED: "Not compared",
+        ComparisonStatus.NO_BENCHMARK: "No national figure",
+        ComparisonStatus.NOT_COMPARABLE: "Not comparable",
+        ComparisonStatus.BASE_TOO_SMALL: "Too few answered",
+        ComparisonStatus.SUPPRESSED: "Not compared",
+        ComparisonStatus.NO_COMPARABLE_OTHERS: "No comparable figures",
+    },
+    "cy": {
+        ComparisonStatus.TESTED: "Heb ei gymharu",
+        ComparisonStatus.NO_BENCHMARK: "Dim ffigur cenedlaethol",
+        ComparisonStatus.NOT_COMPARABLE: "Dim modd cymharu",
+        ComparisonStatus.BASE_TOO_SMALL: "Rhy ychydig wedi ateb",
+        ComparisonStatus.SUPPRESSED: "Heb ei gymharu",
+        ComparisonStatus.NO_COMPARABLE_OTHERS: "Dim ffigurau i'w cymharu",
+    },
+}
+
+
+def short_phrase(
+    kind: ComparisonKind,
+    status: ComparisonStatus,
+    tier: Tier | None,
+    direction: Flag,
+    language: Language = "en",
+) -> str:
+    """The one- to three-word mark of a comparison on the headline page (R-STAT-6 tiers).
+
+    "Higher", "Possibly higher", "No clear difference" against a group; "Up", "Possibly up",
+    "No clear change" against the last round; why not, for a comparison that was not made.
+    """
+    if status is not ComparisonStatus.TESTED or tier is None:
+        return _SHORT_UNTESTED[language][status]
+    table = _SHORT_ROUND if kind is ComparisonKind.PREVIOUS_ROUND else _SHORT_GROUP
+    return table[language][(tier, direction if tier is not Tier.NONE else Flag.NONE)]
