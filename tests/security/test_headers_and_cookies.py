@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from werkzeug.test import TestResponse
 
 from survey_app import create_app
-from survey_app.models import Answer
+from survey_app.models import Answer, SafeguardingAlert
 from survey_app.services.paper_entry import paper_reference
 from tests.factories import make_access_code, make_answered_response, make_round, make_staff
 from tests.integration.auth.staff_client import csrf_token, sign_in
@@ -87,11 +87,14 @@ def staff_arguments(session: Session) -> dict[str, object]:
         make_answered_response(session, survey_round, answers={"worries": "More trips out"})
     paper = make_answered_response(session, survey_round, mode="paper")
     answer = session.scalars(select(Answer).where(Answer.item_id == "worries")).first()
+    make_answered_response(session, survey_round, answers={"make_care_better": "kill myself"})
+    alert = session.scalars(select(SafeguardingAlert)).one()
     session.commit()
     return {
         "round_id": survey_round.id,
         "code_id": code.id,
         "answer_id": answer.id if answer else 0,
+        "alert_id": alert.id,
         "authority_id": officer.local_authority_id,
         "user_id": officer.id,
         "instrument": "cic-8-10",
