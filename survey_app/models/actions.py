@@ -2,13 +2,19 @@
 
 Children are told what they said and what will happen because of it (docs/sources.md B9, the Devon
 postcards). Actions are staff-written text, so they sit apart from respondents' answers.
+
+Each action is a line of a plan: the indicator it answers (``None`` for a general action), an
+owner (a role or team, never a child), a due date and a status; when it is done, a short "what
+we did" that the next round's children's page shows ("You said, we did"). An action is written
+in English and Welsh, or marked English-only. Actions written before plans existed have no
+indicator, owner or due date and are planned.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from survey_app.db import Base
@@ -20,7 +26,10 @@ class YouSaidAction(Base):
     """One "we will" action for one age group (instrument id) of a round, in display order."""
 
     __tablename__ = "you_said_action"
-    __table_args__ = (UniqueConstraint("round_id", "age_band", "position"),)
+    __table_args__ = (
+        UniqueConstraint("round_id", "age_band", "position"),
+        CheckConstraint("status IN ('planned', 'in_progress', 'done')", name="status"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     round_id: Mapped[int] = mapped_column(
@@ -33,6 +42,14 @@ class YouSaidAction(Base):
         ForeignKey("staff_user.id", ondelete="SET NULL")
     )
     written_on: Mapped[date]
+    indicator_id: Mapped[str | None] = mapped_column(String(80))
+    text_cy: Mapped[str | None] = mapped_column(Text)
+    english_only: Mapped[bool] = mapped_column(server_default=false())
+    owner: Mapped[str | None] = mapped_column(String(120))
+    due_on: Mapped[date | None]
+    status: Mapped[str] = mapped_column(String(20), server_default="planned")
+    done_text: Mapped[str | None] = mapped_column(Text)
+    done_text_cy: Mapped[str | None] = mapped_column(Text)
 
     round: Mapped[SurveyRound] = relationship()
     written_by: Mapped[StaffUser | None] = relationship()
