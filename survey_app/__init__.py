@@ -21,6 +21,7 @@ from survey_app.common.security import register_security_headers
 from survey_app.common.templating import register_templating
 from survey_app.common.url_converters import register_url_converters
 from survey_app.extensions import csrf, db, limiter, migrate
+from survey_app.services.child_phrases import check_child_phrases, shipped_child_phrases
 from survey_app.services.helplines import shipped_helplines
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -37,6 +38,10 @@ def create_app(config_overrides: dict[str, Any] | None = None) -> Flask:
     app.extensions["catalogue"] = load_catalogue()
     # Likewise the helplines children are shown: a bad number must stop the start, not a page.
     shipped_helplines()
+    # And every indicator an action may answer has children's words in English and Welsh.
+    check_child_phrases(
+        shipped_child_phrases(), (i.id for i in app.extensions["catalogue"].indicators)
+    )
     _trust_proxies(app)
     _init_extensions(app)
     register_templating(app)
