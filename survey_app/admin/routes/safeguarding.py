@@ -6,6 +6,9 @@ the round's authority); a round or alert of another authority is a 404, like eve
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
 from flask import abort, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -37,6 +40,14 @@ from survey_app.services.safeguarding_alerts import (
     unhandled_count,
 )
 from survey_app.services.safeguarding_settings import SettingsError, save_settings, settings_for
+
+UK_TIME = ZoneInfo("Europe/London")
+
+
+@bp.app_template_filter("uk_time")
+def uk_time(moment: datetime) -> str:
+    """A stored UTC time as staff in England and Wales read it, such as ``03/12/2026 14:05``."""
+    return moment.replace(tzinfo=UTC).astimezone(UK_TIME).strftime("%d/%m/%Y %H:%M")
 
 
 @bp.app_template_global("unhandled_alerts")
