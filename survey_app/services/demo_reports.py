@@ -39,6 +39,7 @@ from survey_app.models import (
     StaffUser,
     SurveyRound,
 )
+from survey_app.services.access_codes import issue_access_code
 from survey_app.services.audit import now_utc
 from survey_app.services.demo import DEMO_STAFF, DemoSeed
 
@@ -60,6 +61,8 @@ DESIGN = SyntheticDesign(
 """The previous rounds were answered in questionnaire version 1 and the current ones in version
 2, so a newcomer's first report shows trends only where an indicator's definition held."""
 _MODES = {"with_trusted_adult": "trusted_adult"}
+DEMO_BATCHES = ("Virtual school", "Children's homes", "Leaving care team")
+"""Code batch labels every demo round's online responses are spread over."""
 DECIDED = ("approved", "rejected")
 """Synthetic review states written as decisions; "pending" stays in the moderation queue."""
 
@@ -86,7 +89,8 @@ def seed_demo_reports(session: Session, catalogue: Catalogue, seed: DemoSeed) ->
     for key, survey_round in rounds.items():
         _set_denominators(survey_round, populations[key])
     session.flush()
-    response_ids = _insert_responses(session, frame, rounds)
+    batches = {r.id: _code_batches(session, r) for r in rounds.values()}
+    response_ids = _insert_responses(session, frame, rounds, batches)
     _insert_answers(session, frame, response_ids, rounds, reviewer)
     ids = tuple(sorted(r.id for r in rounds.values()))
     return DemoReports(round_ids=ids, responses=len(response_ids))
@@ -171,16 +175,32 @@ def _set_denominators(survey_round: SurveyRound, populations: dict[str, int]) ->
             )
 
 
+def _code_batches(session: Session, survey_round: SurveyRound) -> list[int]:
+    """Ids of one code per demo batch label, for the round's online answers to come through."""
+    return [issue_access_code(session, survey_round, label)[0].id for label in DEMO_BATCHES]
+
+
 def _insert_responses(
-    session: Session, frame: pd.DataFrame, rounds: dict[str, SurveyRound]
+    session: Session,
+    frame: pd.DataFrame,
+    rounds: dict[str, SurveyRound],
+    batches: dict[int, list[int]],
 ) -> dict[int, int]:
-    """Insert one response per synthetic respondent; synthetic id -> database id."""
+    """Insert one response per synthetic respondent; synthetic id -> database id.
+
+    Online answers come through one of the round's code batches, as they do in the app; paper
+    questionnaires are keyed in without a code, so monitoring's "no code" row is the paper ones.
+    """
     people = frame.drop_duplicates(col.RESPONSE_ID)
     rng = np.random.default_rng(SEED)
-    rows = [
-        _response_row(person, rounds[str(person[col.ROUND_ID])], rng)
-        for person in people.to_dict("records")
-    ]
+    rows = []
+    for person in people.to_dict("records"):
+        survey_round = rounds[str(person[col.ROUND_ID])]
+        row = _response_row(person, survey_round, rng)
+        row["access_code_id"] = (
+            None if row["mode"] == "paper" else int(rng.choice(batches[survey_round.id]))
+        )
+        rows.append(row)
     statement = insert(Response).returning(Response.id, sort_by_parameter_order=True)
     ids = session.scalars(statement, rows).all()
     return dict(zip(people[col.RESPONSE_ID].tolist(), ids, strict=True))

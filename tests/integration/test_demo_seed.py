@@ -14,6 +14,8 @@ from survey_app.models import (
     SurveyRound,
 )
 from survey_app.services.access_codes import find_access_code
+from survey_app.services.demo_reports import DEMO_BATCHES
+from survey_app.services.monitoring import monitor_round
 from survey_app.services.passwords import verify_password
 
 
@@ -89,3 +91,15 @@ def test_seed_answers_the_previous_rounds_in_version_1_and_the_current_ones_in_v
         for survey_round, version in ((previous, 1), (current, 2)):
             answered = select(Response.version).where(Response.round_id == survey_round.id)
             assert set(session.scalars(answered)) == {version}, authority.name
+
+
+def test_the_demo_monitoring_counts_agree_no_code_means_paper(app: Flask, session: Session) -> None:
+    """Online demo answers come through code batches, so "No code (paper)" counts only paper."""
+    app.test_cli_runner().invoke(args=["demo", "seed"])
+
+    for survey_round in session.scalars(select(SurveyRound)):
+        figures = monitor_round(session, survey_round)
+        without_code = dict(figures.by_label).get(None, 0)
+        assert without_code == dict(figures.by_mode).get("paper", 0), survey_round.name
+        if survey_round.status == "open":
+            assert {label for label, _n in figures.by_label} >= set(DEMO_BATCHES)
