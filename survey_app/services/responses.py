@@ -1,7 +1,7 @@
 """Starting, saving and completing responses: the one write path for online and paper answers.
 
 Every function takes an explicit session, flushes and never commits: the caller commits once, so
-a page the respondent sees as saved is durable (house rule 2). Saving is an upsert on the unique
+a page the respondent sees as saved is durable (CR-2). Saving is an upsert on the unique
 ``(response_id, item_id)`` key, so a replayed or double-clicked POST leaves one answer, and a
 repeated completion changes nothing.
 """
@@ -9,14 +9,16 @@ repeated completion changes nothing.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import bindparam, delete, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.sql import Executable
 
 from questionnaires import InstrumentVersion, Item, load_catalogue, visible_items
 from survey_app.models import AccessCode, Answer, Response, SurveyRound
@@ -32,7 +34,10 @@ from survey_app.services.safeguarding import suggests_risk
 from survey_app.services.safeguarding_alerts import raise_alert
 
 LANGUAGES = ("en", "cy")
-_INSERTS = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
+_INSERTS: dict[str, Callable[..., postgresql.Insert | sqlite.Insert]] = {
+    "postgresql": postgresql.insert,
+    "sqlite": sqlite.insert,
+}
 
 
 class ResponseClosedError(Exception):
@@ -173,14 +178,24 @@ def _check_answerable(response: Response, item: Item) -> None:
 
 
 def _upsert(session: Session, response: Response, item_id: str, value: str, flagged: bool) -> None:
-    """One INSERT ... ON CONFLICT UPDATE, so two racing requests cannot both insert."""
-    insert = _INSERTS[session.get_bind().dialect.name]
-    statement = insert(Answer).values(
-        response_id=response.id, item_id=item_id, value=value, is_flagged=flagged
+    """One INSERT ... ON CONFLICT UPDATE, so two racing requests cannot both insert.
+
+    Sent as a Core statement built once per dialect on the session's connection and
+    transaction: the ORM's insert path found nothing to do here but cost a third of a save.
+    """
+    statement = _upsert_statement(session.get_bind().dialect.name)
+    params = {"response_id": response.id, "item_id": item_id, "value": value}
+    session.connection().execute(statement, params | {"is_flagged": flagged})
+    session.expire(response, ["answers"])
+
+
+@cache
+def _upsert_statement(dialect: str) -> Executable:
+    """The answer upsert for ``dialect``, with the row's values as bound parameters."""
+    statement = _INSERTS[dialect](Answer).values(
+        {name: bindparam(name) for name in ("response_id", "item_id", "value", "is_flagged")}
     )
-    statement = statement.on_conflict_do_update(
+    return statement.on_conflict_do_update(
         index_elements=["response_id", "item_id"],
         set_={"value": statement.excluded.value, "is_flagged": statement.excluded.is_flagged},
     )
-    session.execute(statement)
-    session.expire(response, ["answers"])
