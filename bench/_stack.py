@@ -14,14 +14,15 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import NamedTuple
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 GUNICORN_CONFIG = REPO_ROOT / "gunicorn.conf.py"
 """The project's gunicorn settings (no client address in any log line), used wherever it runs."""
-READY_TIMEOUT_S = 60.0
+READY_TIMEOUT_S = 180.0
 STOP_TIMEOUT_S = 15.0
 BENCH_SECRET = "bench-secret-key-shared-by-every-instance"
 
@@ -82,22 +83,35 @@ def migrate_and_seed(env: dict[str, str]) -> str:
     return done.stdout.strip().splitlines()[-1]
 
 
+class Server(NamedTuple):
+    """A gunicorn to start: the app target, its log, and the source tree it imports from."""
+
+    target: str
+    log: Path
+    tree: Path = REPO_ROOT
+
+
 @contextmanager
 def gunicorns(
-    servers: list[tuple[str, Path]], env: dict[str, str], *, workers: int, threads: int = 1
+    servers: Sequence[tuple[str, Path] | Server],
+    env: dict[str, str],
+    *,
+    workers: int,
+    threads: int = 1,
 ) -> Iterator[tuple[str, ...]]:
-    """Start one gunicorn per ``(target, log)`` at once, each on its own loopback port, and
-    yield their base URLs when all answer ``/healthz`` (starting together halves the wait)."""
+    """Start one gunicorn per ``(target, log)`` (or ``Server``) at once, each on its own
+    loopback port, and yield their base URLs when all answer ``/healthz`` (starting together
+    halves the wait). A server whose tree is another checkout imports that checkout's code."""
     started: list[tuple[subprocess.Popen[bytes], str, Path]] = []
     try:
-        for target, log in servers:
+        for target, log, tree in (Server(*server) for server in servers):
             port = free_port()
             command = [sys.executable, "-m", "gunicorn", "--config", str(GUNICORN_CONFIG)]
             command += ["--bind", f"127.0.0.1:{port}", "--workers", str(workers)]
-            command += ["--threads", str(threads), target]
+            command += ["--threads", str(threads), "--pythonpath", str(tree), target]
             with log.open("ab") as log_file:
                 process = subprocess.Popen(
-                    command, env=env, cwd=REPO_ROOT, stdout=log_file, stderr=subprocess.STDOUT
+                    command, env=env, cwd=tree, stdout=log_file, stderr=subprocess.STDOUT
                 )
             started.append((process, f"http://127.0.0.1:{port}", log))
         for process, base, log in started:

@@ -30,7 +30,7 @@ if __package__ in (None, ""):
 from bench import baseline_app
 from bench._load import Journey, drive
 from bench._respondent import baseline_journey, demo_items, survey_journey
-from bench._stack import app_environment, database, gunicorns, migrate_and_seed
+from bench._stack import Server, app_environment, database, gunicorns, migrate_and_seed
 from bench._stats import ANSWER_POST, QUESTION_GET, Phase, page_stats
 from bench._weight import question_page_weight
 from questionnaires import load_catalogue
@@ -54,6 +54,9 @@ class Settings:
     compare_baseline: bool = True
     max_journeys: int = 20_000
     weight_journeys: int = 8
+    before: Path | None = None
+    """Another source tree (e.g. ``git archive`` of an older commit) served and measured in
+    the same alternation, so a change is compared with what it replaced under the same load."""
 
 
 QUICK = Settings(respondents=20, seconds=8.0, rounds=1, weight_journeys=4)
@@ -78,18 +81,31 @@ def measure(settings: Settings) -> dict[str, object]:
         url = stack.enter_context(database(settings.db, workdir))
         env = app_environment(url, workdir)
         code = migrate_and_seed(env)
-        servers = [(APP_TARGET, workdir / "app.log")]
+        servers = {"ours": Server(APP_TARGET, workdir / "app.log")}
+        if settings.before:
+            servers["before"] = Server(APP_TARGET, workdir / "before.log", settings.before)
         if settings.compare_baseline:
             baseline_app.ensure_table(url)
-            servers.append((BASELINE_TARGET, workdir / "baseline.log"))
-        serve = gunicorns(servers, env, workers=settings.workers, threads=settings.threads)
-        urls = stack.enter_context(serve)
-        journeys = {"ours": (urls[0], _survey(code, settings.think_s))}
-        if settings.compare_baseline:
-            journeys["baseline"] = (urls[1], _baseline(settings.think_s))
+            servers["baseline"] = Server(BASELINE_TARGET, workdir / "baseline.log")
+        serve = gunicorns(
+            list(servers.values()), env, workers=settings.workers, threads=settings.threads
+        )
+        urls = dict(zip(servers, stack.enter_context(serve), strict=True))
+        journeys = {
+            name: (
+                url,
+                _baseline(settings.think_s)
+                if name == "baseline"
+                else _survey(code, settings.think_s),
+            )
+            for name, url in urls.items()
+        }
         load_before = os.getloadavg()[0]
         phases = _alternate(journeys, settings)
-        weight = question_page_weight(urls[0], code, settings.weight_journeys)
+        weight = question_page_weight(urls["ours"], code, settings.weight_journeys)
+        if settings.before:
+            before = question_page_weight(urls["before"], code, settings.weight_journeys)
+            weight |= {f"before_{key}": value for key, value in before.items()}
         return _figures(settings, phases, weight, load_before)
 
 
@@ -144,6 +160,8 @@ def _figures(
     }
     if "baseline" in phases:
         figures.update(_ratios(ours, phases["baseline"]))
+    if "before" in phases:
+        figures.update(_before_figures(phases["before"], phases.get("baseline")))
     figures["_table"] = _table(phases)
     return figures
 
@@ -175,6 +193,21 @@ def _ratios(ours: Phase, baseline: Phase) -> dict[str, object]:
         ),
         "ratio_p95_all_pages": _ratio(ours.p95_ms(), baseline.p95_ms()),
     }
+
+
+def _before_figures(before: Phase, baseline: Phase | None) -> dict[str, object]:
+    """The older tree's throughput, errors and question latency, and its ratio to the baseline."""
+    figures: dict[str, object] = {
+        "before_pages_per_s": before.pages_per_s,
+        "before_answers_per_s": before.answers_per_s,
+        "before_errors": before.errors,
+        **{f"before_{key}": value for key, value in _question_figures(before).items()},
+    }
+    if baseline is not None:
+        ratios = _ratios(before, baseline)
+        figures["before_ratio_answers_per_s"] = ratios["ratio_answers_per_s"]
+        figures["before_ratio_pages_per_s"] = ratios["ratio_pages_per_s"]
+    return figures
 
 
 def _ratio(mine: float, theirs: float) -> float:
@@ -209,6 +242,7 @@ def _arguments(argv: list[str]) -> Settings:
     parser.add_argument("--think", type=float, default=0.0, help="mean seconds per question")
     parser.add_argument("--max-journeys", type=int, default=defaults.max_journeys)
     parser.add_argument("--compare-baseline", action="store_true")
+    parser.add_argument("--before", type=Path, help="another source tree to measure alongside")
     args = parser.parse_args(argv)
     return Settings(
         db=args.db,
@@ -220,6 +254,7 @@ def _arguments(argv: list[str]) -> Settings:
         think_s=args.think,
         compare_baseline=args.compare_baseline,
         max_journeys=args.max_journeys,
+        before=args.before,
     )
 
 
