@@ -33,7 +33,10 @@ from survey_app.services.paper_layout import (
 )
 
 NOT_ITEMS = ("csrf_token", "language", "submit")
-INLINE_WORDS = 64
+LEFT_BLANK = ""
+"""A radio question's last choice, "Left blank": a mis-keyed answer can be taken back, since a
+chosen radio cannot be unchosen; the responses service stores nothing for it (a skip)."""
+INLINE_WORDS = 76
 """Answers go side by side on one line when their words add up to at most this many letters:
 yes/no/don't know, a frequency scale, or a 0 to 10 scale, but not a list of long answers."""
 
@@ -54,7 +57,7 @@ def _field(version: InstrumentVersion, item: Item, lang: str) -> Field:
         )
     return RadioField(
         label,
-        choices=choices,
+        choices=[*choices, SelectChoice(LEFT_BLANK, _l("Left blank"))],
         widget=GovRadioInput(),
         validate_choice=False,
         validators=[Optional()],
@@ -63,7 +66,7 @@ def _field(version: InstrumentVersion, item: Item, lang: str) -> Field:
 
 
 def _routing_hint(version: InstrumentVersion, item: Item, lang: str) -> str:
-    """ "Asked only if question 5 was “Yes”." for a follow-up question, else nothing."""
+    """The note under a follow-up question (Asked only if question 5 was “Yes”), else ""."""
     return " ".join(
         _(
             "Asked only if question %(number)s was %(answers)s.",
@@ -80,7 +83,7 @@ def _classes(item: Item, lang: str) -> str:
         return ""
     if item.type == "multi_choice":
         return "govuk-checkboxes--small"
-    words = sum(len(option_label(option, lang)) for option in item.options)
+    words = sum(len(option_label(option, lang)) for option in item.options) + len(_("Left blank"))
     return "govuk-radios--small" + (" govuk-radios--inline" if words <= INLINE_WORDS else "")
 
 
@@ -107,9 +110,19 @@ def paper_form(
             widget=GovRadioInput(),
         )
     fields["submit"] = SubmitField(button or _l("Save questionnaire"), widget=GovSubmitInput())
-    form = type("PaperForm", (StaffForm,), fields)(data=answers)
+    form = type("PaperForm", (StaffForm,), fields)(data=_with_blanks(version, answers))
     form.compact = {item.id: _classes(item, lang) for item in version.items}
     return form
+
+
+def _with_blanks(
+    version: InstrumentVersion, answers: Mapping[str, object] | None
+) -> Mapping[str, object] | None:
+    """Stored answers with "Left blank" chosen for each radio question that has none."""
+    if answers is None:
+        return None
+    radios = [item.id for item in version.items if item.type not in ("free_text", "multi_choice")]
+    return {**dict.fromkeys(radios, LEFT_BLANK), **answers}
 
 
 def raw_answers(form: StaffForm) -> dict[str, str | list[str]]:

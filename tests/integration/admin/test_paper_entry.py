@@ -10,12 +10,14 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from questionnaires import load_catalogue
 from survey_app.models import Answer, AuditEvent, Response, StaffUser, SurveyRound
 from survey_app.services.moderation import decide, moderation_queue, pending_answer
 from survey_app.services.paper_entry import paper_reference
 from tests.factories import make_round
 from tests.integration.auth.staff_client import post_form
 
+CIC_8_10 = load_catalogue().get("cic-8-10@v1")
 PAPER = {"language": "en", "feel_safe": "sometimes", "worries": "Exams", "like_school": "yes"}
 
 
@@ -105,6 +107,9 @@ def test_the_entry_form_numbers_its_questions_as_the_printed_copy_does(
     assert "5. Do you know who your social worker is?" in html
     assert "Asked only if question 5 was “Yes”." in html
     assert "govuk-radios--small" in html
+    assert html.count("Left blank") == sum(
+        item.type not in ("free_text", "multi_choice") for item in CIC_8_10.items
+    )
 
 
 def test_the_second_keying_shows_answers_in_words_not_codes(
@@ -148,7 +153,8 @@ def test_a_correction_starts_from_the_keyed_answers(
         f"/admin/rounds/{survey_round.id}/paper/correct/{reference}"
     ).get_data(as_text=True)
 
-    assert re.search(r'value="sometimes"\s+checked|checked[^>]*value="sometimes"', html)
+    assert re.search(r'name="feel_safe" type="radio" value="sometimes" checked', html)
+    assert re.search(r'name="pet" type="radio" value="" checked', html)
     assert "Exams</textarea>" in html
 
 
