@@ -43,9 +43,10 @@ from report_builder.statistics.estimates import estimate_table, whole_percent_of
 from report_builder.statistics.intervals import wilson_bounds
 from report_builder.statistics.values import Proportion
 
-SENSITIVE_TOPICS = frozenset({"always_feels_safe"})
-"""Indicators R-SDC-4 names as sensitive (feeling safe) although their item is not flagged
-``sensitive`` in the catalogue; sensitive source items are added to these."""
+SENSITIVE_TOPICS = frozenset({"always_feels_safe", "feels_safe_faces"})
+"""Indicators R-SDC-4 names as sensitive (feeling safe, asked with words or, at 4-7 in
+questionnaire version 2, with faces) although their item is not flagged ``sensitive`` in the
+catalogue; sensitive source items are added to these."""
 
 _RAW_COUNT, _RAW_NOBS, _LOWER, _UPPER = "_count", "_nobs", "_lower", "_upper"
 

@@ -64,8 +64,10 @@ def is_sensitive(catalogue, indicator) -> bool:
         version.item(item_id)
         for band, item_id in indicator.sources.items()
         for version in catalogue.versions_of(band)
+        if version.has_item(item_id)
     ]
-    return indicator.id == "always_feels_safe" or any(item.sensitive for item in items)
+    feeling_safe = {"always_feels_safe", "feels_safe_faces"}
+    return indicator.id in feeling_safe or any(item.sensitive for item in items)
 
 
 def is_hidden(k: int, n: int, sensitive: bool) -> bool:

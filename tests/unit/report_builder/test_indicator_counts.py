@@ -17,7 +17,7 @@ def responses(*people: tuple[str, dict[str, str]], completed: bool = True) -> pd
     """A long responses frame: one LA round, each person (instrument, answers) a response."""
     rows = []
     for number, (instrument, answers) in enumerate(people):
-        version = CATALOGUE.latest(instrument)
+        version = CATALOGUE.get(f"{instrument}@v1")
         rows += [
             {
                 col.RESPONSE_ID: number,
@@ -126,7 +126,7 @@ def test_each_age_band_is_counted_separately_with_its_fingerprint():
     assert safe.loc["cic-8-10", col.NUMERATOR] == 0
     indicator = CATALOGUE.indicator("always_feels_safe")
     assert safe.loc["cic-4-7", col.FINGERPRINT] == indicator.fingerprint(
-        CATALOGUE.latest("cic-4-7")
+        CATALOGUE.get("cic-4-7@v1")
     )
 
 

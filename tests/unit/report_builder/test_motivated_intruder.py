@@ -185,13 +185,14 @@ def test_the_data_files_give_other_areas_figures_in_whole_points(published: Roun
 def test_the_attack_recovers_hidden_cells_when_pools_take_them_at_full_precision(
     demo: DemoData, full_precision_pooling_everything: None
 ) -> None:
-    """The intruder can fail: before R-SDC-9, Small Borough's "always feels safe" (11-17) was
-    5 of 9, recovered from Demo Borough's 82/107, +26.9087 points (15.5122 to 36.9304)."""
+    """The intruder can fail: before R-SDC-9, Small Borough's hidden "always feels safe" for
+    care leavers (3 of 5 in the demo data since its current rounds use questionnaire version 2)
+    was recovered from the other reports' pools at full precision."""
     broken = publish_and_attack(demo)
     disclosed = {(f.key, f.la_code): f for f in broken.disclosed()}
 
-    safe = disclosed[(("always_feels_safe", "cic-11-17", CURRENT), SMALL_LA)]
-    assert safe.pairs == {(5, 9)}
+    safe = disclosed[(("always_feels_safe", "leavers-16-25", CURRENT), SMALL_LA)]
+    assert safe.pairs == {(3, 5)}
     assert len(disclosed) >= len(broken.findings) // 2
 
 

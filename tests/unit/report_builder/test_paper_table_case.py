@@ -54,7 +54,9 @@ def with_answers(rows: pd.DataFrame, period: str) -> pd.DataFrame:
 
 @pytest.fixture(scope="module")
 def case_report(national) -> Report:
-    design = SyntheticDesign(n_las=2, respondents=400.0, shares={BAND: 1.0})
+    design = SyntheticDesign(
+        n_las=2, respondents=400.0, shares={BAND: 1.0}, versions={"2025": 1, "2026": 1}
+    )
     responses = synthetic_responses(national.catalogue, design, seed=5)
     la_code = la_codes(design)[0]
     frame = pd.concat(

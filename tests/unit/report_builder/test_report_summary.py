@@ -23,10 +23,16 @@ from report_builder.comparison.values import (
 from report_builder.report.model import Report
 from tests.unit.report_builder.conftest import LARGE_LA
 
-NO_DIRECTION = {"wants_more_contact_with_parents", "wants_more_contact_with_siblings"}
+NO_DIRECTION = {
+    "wants_more_contact_with_parents",
+    "wants_more_contact_with_siblings",
+    "wants_more_contact_with_mum",
+    "wants_more_contact_with_dad",
+    "has_disability_or_condition",
+}
 
 
-def test_contact_with_parents_and_siblings_has_no_agreed_direction():
+def test_contact_with_family_and_disability_have_no_agreed_direction():
     directions = {i.id: i.direction for i in load_catalogue().indicators}
 
     assert {i for i, d in directions.items() if d == Direction.NO_AGREED_DIRECTION} == NO_DIRECTION
@@ -36,7 +42,7 @@ def test_the_direction_of_good_is_not_part_of_the_fingerprint():
     """Changing a direction keeps every comparison between rounds (docs/questionnaires.md)."""
     catalogue = load_catalogue()
     indicator = catalogue.indicator("wants_more_contact_with_parents")
-    version = catalogue.latest("cic-11-17")
+    version = catalogue.get("cic-11-17@v1")
     judged = dataclasses.replace(indicator, direction=Direction.HIGHER_IS_WORSE.value)
 
     assert indicator_fingerprint(judged, version) == indicator_fingerprint(indicator, version)
