@@ -1,13 +1,19 @@
-"""The monitoring page: live counts for a round, refreshed in place when JavaScript runs."""
+"""The monitoring page: live counts for a round, refreshed in place when JavaScript runs, with
+a progress chart against the target and the same figures as a CSV."""
 
 from __future__ import annotations
 
-from flask import render_template
+from datetime import date
+
+from flask import Response, render_template
 
 from survey_app.admin import bp
+from survey_app.admin.monitoring_chart import progress_chart
 from survey_app.auth.access import scoped_round, staff_required
+from survey_app.common.i18n import current_language
 from survey_app.extensions import db
-from survey_app.services.monitoring import monitor_round
+from survey_app.services.instrument_names import round_versions
+from survey_app.services.monitoring import monitor_round, monitoring_csv
 
 REFRESH_SECONDS = 30
 
@@ -16,9 +22,25 @@ REFRESH_SECONDS = 30
 @staff_required()
 def monitoring(round_id: int) -> str:
     survey_round = scoped_round(round_id)
+    figures = monitor_round(db.session, survey_round)
+    last_day = min(date.today(), survey_round.closes_on)
     return render_template(
         "admin/monitoring.html",
         survey_round=survey_round,
-        figures=monitor_round(db.session, survey_round),
+        figures=figures,
+        chart=progress_chart(figures.progress, figures.target, survey_round.opens_on, last_day),
+        band_names={v.instrument: v.band for v in round_versions(survey_round, current_language())},
         refresh_seconds=REFRESH_SECONDS,
     )
+
+
+@bp.get("/rounds/<int:round_id>/monitoring.csv")
+@staff_required()
+def monitoring_download(round_id: int) -> Response:
+    """Counts only (no answers), so not audited or limited like the response exports."""
+    survey_round = scoped_round(round_id)
+    reply = Response(monitoring_csv(monitor_round(db.session, survey_round)), mimetype="text/csv")
+    name = f"care-voices-round-{survey_round.id}-monitoring.csv"
+    reply.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    reply.headers["Cache-Control"] = "no-store"
+    return reply
