@@ -9,7 +9,9 @@ Each function returns new frames or dataclasses and never changes its input.
 - ``protect_breakdown``: small cells (R-SDC-2) and secondary suppression (R-SDC-3), checked by
   linear programming so no hidden cell can be worked out from the totals and the other cells
   (the search itself is in ``secondary_suppression``).
-- ``collapse_breakdown``: k = 10 collapsing of demographic breakdowns (R-SDC-5).
+- ``collapse_breakdown``: k = 10 collapsing of demographic breakdowns (R-SDC-5);
+  ``category_counts`` collapses one characteristic, then hides only its groups still under
+  k = 10, with secondary suppression, rather than withholding the whole table.
 - ``select_quotes``: free-text quotes (R-SDC-6).
 - ``published_comparison``: what a comparison may publish beside a hidden result, and
   differences and intervals against pooled comparators in whole points (R-SDC-9).
@@ -48,6 +50,8 @@ QUOTE_LIMIT = 10
 APPROVED = "approved"
 
 NOT_STATED = "not_stated"
+OTHER_ANSWERS = "other_answers"
+"""The group small answers are merged into before any is hidden (R-SDC-5 collapsing)."""
 ONS_5_GROUPS: Mapping[str, str] = MappingProxyType(
     {
         **dict.fromkeys(
@@ -177,12 +181,17 @@ def _hiding_rules(
 
 
 def protect_breakdown(
-    counts: pd.DataFrame, *, row_totals: bool = True, column_totals: bool = True
+    counts: pd.DataFrame,
+    *,
+    row_totals: bool = True,
+    column_totals: bool = True,
+    hide_below: int = SMALL_CELL_MAX + 1,
 ) -> ProtectedTable:
     """Hide small cells and enough others that no hidden cell can be worked out (R-SDC-2, -3).
 
     ``counts`` is a table of whole-number counts (rows and columns are categories); totals are
-    shown for rows and/or columns as the flags say. Cells of 1-4 are hidden, then the
+    shown for rows and/or columns as the flags say. Cells from 1 to ``hide_below`` - 1 (1-4
+    by default; 1-9 for a demographic table, R-SDC-5's k) are hidden, then the
     next-smallest cells (non-zero first) until no hidden cell can be recovered from the shown
     totals and cells, checked by linear programming. If no pattern short of the whole table
     protects them, the table is withheld rather than published unsafe (R-SDC-5: drop the
@@ -192,7 +201,7 @@ def protect_breakdown(
     if (values < 0).any():
         raise ValueError("a breakdown holds counts, which cannot be negative")
     lines = total_lines(values.shape, row_totals=row_totals, column_totals=column_totals)
-    hidden = hiding_pattern(values, (values >= 1) & (values <= SMALL_CELL_MAX), lines)
+    hidden = hiding_pattern(values, (values >= 1) & (values < hide_below), lines)
     if hidden is None:
         return _withheld(counts)
     reasons = np.where(hidden, SuppressionReason.CONFIDENTIAL.value, "")
@@ -227,6 +236,67 @@ def collapse_breakdown(
         if recoded.value_counts(dropna=False).min() >= k:
             return Breakdown(kept, level, recoded)
     return Breakdown((), None, respondents.iloc[:, :0])
+
+
+@dataclass(frozen=True)
+class CategoryCounts:
+    """One characteristic's respondents by group, ready to show (R-SDC-5, then R-SDC-2/3).
+
+    ``counts`` is indexed by group (answer codes, ``OTHER_ANSWERS``, ``NOT_STATED``) with the
+    hidden groups NA; ``level`` is the ethnicity level used, else None. ``is_withheld`` when
+    no pattern short of hiding every group protects the small ones.
+    """
+
+    counts: pd.Series
+    total: int
+    level: str | None
+    is_withheld: bool
+
+
+def category_counts(
+    respondents: pd.DataFrame,
+    dimension: str,
+    *,
+    k: int = K_ANONYMITY,
+    ethnic_groups: Mapping[str, str] = ONS_5_GROUPS,
+) -> CategoryCounts:
+    """Respondents by one characteristic, collapsed, then protected cell by cell.
+
+    Collapsing comes first, in the R-SDC-5 order (ethnicity as answered, the five ONS groups,
+    White / Minority ethnic); then two or more groups under ``k`` (never "not stated") are
+    merged into one ``OTHER_ANSWERS`` group. Only then is any group still under ``k`` hidden,
+    with secondary suppression so that no hidden group can be worked out from the total and
+    the others (``protect_breakdown`` at ``k``). So a table loses only its small groups, not
+    the whole table; it is withheld only when no pattern protects them.
+    """
+    breakdown = collapse_breakdown(
+        respondents[[dimension]], [dimension], k=k, ethnic_groups=ethnic_groups
+    )
+    level = breakdown.ethnicity_level
+    if breakdown.is_dropped:
+        level = _collapse_steps((dimension,))[-1][1]
+    answers = _recode(respondents[[dimension]], level, ethnic_groups)[dimension]
+    counts = merge_small_groups(answers.value_counts(), k=k)
+    protected = protect_breakdown(
+        counts.to_frame("respondents"), row_totals=False, column_totals=True, hide_below=k
+    )
+    shown = protected.cells["respondents"]
+    return CategoryCounts(
+        counts=shown,
+        total=int(counts.sum()),
+        level=level,
+        is_withheld=protected.is_withheld or not shown.notna().any(),
+    )
+
+
+def merge_small_groups(counts: pd.Series, *, k: int = K_ANONYMITY) -> pd.Series:
+    """``counts`` with every group under ``k`` except "not stated" merged into
+    ``OTHER_ANSWERS``, when at least two are small (one group alone gains nothing)."""
+    small = [g for g, n in counts.items() if 0 < n < k and g != NOT_STATED]
+    if len(small) < 2:
+        return counts
+    merged = counts.drop(small)
+    return pd.concat([merged, pd.Series({OTHER_ANSWERS: int(counts[small].sum())})])
 
 
 def select_quotes(

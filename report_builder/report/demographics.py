@@ -2,9 +2,10 @@
 
 Respondent counts by age band are a breakdown, so small counts are hidden with secondary
 suppression against the shown total (R-SDC-2, R-SDC-3, ``control.protect_breakdown``).
-Demographic tables are collapsed until every group has at least 10 people, or withheld
-(R-SDC-5, ``control.collapse_breakdown``). Skipped and "prefer not to say" answers are one
-"not stated" group, so their number cannot be found by subtraction.
+Demographic tables are collapsed in the R-SDC-5 order and then lose only the groups still
+under 10, with secondary suppression (``control.category_counts``); a table is withheld only
+when nothing short of that protects its small groups. Skipped and "prefer not to say" answers
+are one "not stated" group, so their number cannot be found by subtraction.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from questionnaires import PREFER_NOT_TO_SAY, Catalogue, InstrumentVersion
-from report_builder.disclosure.control import NOT_STATED, collapse_breakdown, protect_breakdown
+from report_builder.disclosure.control import NOT_STATED, category_counts, protect_breakdown
 from report_builder.disclosure.values import Marker, SuppressionReason
 from report_builder.inputs import columns as col
 from report_builder.report.fixed_text import DEMOGRAPHICS, has_text, text
@@ -115,36 +116,41 @@ def _table(
     catalogue: Catalogue,
     language: Language,
 ) -> DemographicTable:
-    """Collapse one characteristic to k = 10 and lay it out as rows."""
+    """One characteristic collapsed and protected (``control.category_counts``), as rows."""
     values = answers[dimension].reindex(group.to_numpy()).fillna(NOT_STATED)
     frame = values.replace(PREFER_NOT_TO_SAY, NOT_STATED).to_frame(dimension)
-    breakdown = collapse_breakdown(frame, [dimension])
+    protected = category_counts(frame, dimension)
     title = text(dimension, language)
-    if breakdown.is_dropped:
+    if protected.is_withheld:
         note = marker_note(SuppressionReason.TABLE_WITHHELD, language)
         return DemographicTable(dimension, title, None, (), is_withheld=True, note=note)
-    counts = breakdown.respondents[dimension].value_counts()
+    counts = protected.counts
     order = _category_order(catalogue, dimension, counts.index)
     rows = tuple(
-        _row(c, int(counts[c]), int(counts.sum()), catalogue, dimension, language) for c in order
+        _row(c, _whole(counts[c]), protected.total, catalogue, dimension, language) for c in order
     )
-    return DemographicTable(
-        dimension, title, breakdown.ethnicity_level, rows, is_withheld=False, note=""
-    )
+    hidden = counts.isna().any()
+    note = marker_note(SuppressionReason.CONFIDENTIAL, language) if hidden else ""
+    return DemographicTable(dimension, title, protected.level, rows, is_withheld=False, note=note)
 
 
 def _row(
-    category: str, count: int, total: int, catalogue: Catalogue, dimension: str, language: Language
+    category: str,
+    count: int | None,
+    total: int,
+    catalogue: Catalogue,
+    dimension: str,
+    language: Language,
 ) -> DemographicRow:
-    """One category with its count and whole-number share of respondents."""
-    percent = whole_percent_of(count / total)
+    """One group with its count and whole-number share of respondents, or [c] for both."""
+    percent = None if count is None else whole_percent_of(count / total)
     return DemographicRow(
         category=category,
         label=_category_label(catalogue, dimension, category, language),
         count=count,
         percent=percent,
-        count_text=count_text(count, language),
-        percent_text=percent_text(percent, language),
+        count_text=count_text(count, language, marker=Marker.CONFIDENTIAL),
+        percent_text=percent_text(percent, language, marker=Marker.CONFIDENTIAL),
     )
 
 

@@ -59,6 +59,7 @@ _TEXT: dict[str, dict[Language, str]] = {
     "time_in_care": {"en": "Time in care", "cy": "Amser mewn gofal"},
     "not_stated": {"en": "Not stated", "cy": "Heb ei nodi"},
     "minority_ethnic": {"en": "Minority ethnic groups", "cy": "Grwpiau ethnig lleiafrifol"},
+    "other_answers": {"en": "Other answers", "cy": "Atebion eraill"},
     "title": {
         "en": "Care Voices report for {la}: {round}",
         "cy": "Adroddiad Lleisiau Gofal ar gyfer {la}: {round}",

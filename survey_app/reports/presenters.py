@@ -44,6 +44,9 @@ class BandBlock:
     rows: tuple[ResultRow, ...]
     marker_notes: tuple[str, ...]
     caveats: tuple[str, ...]
+    hidden_count: int = 0
+    """Results of the band not shown (too few answered, or hidden): counted in one line
+    rather than listed as rows of [c]."""
 
 
 @dataclass(frozen=True)
@@ -56,20 +59,32 @@ class SectionBlock:
 
 
 def report_context(report: Report) -> dict[str, object]:
-    """What ``reports/_report.html`` needs: the report, its sections and the rate notes."""
+    """What ``reports/_report.html`` needs: the report, its sections, the rate notes and the
+    age groups with no result shown at all."""
     hidden_rates = any(rate.respondents is None for rate in report.response_rates)
     reasons = [SuppressionReason.CONFIDENTIAL.value] if hidden_rates else []
     return {
         "report": report,
         "sections": report_sections(report),
         "rate_notes": notes_for(reasons, report.language),
+        "unshown_bands": unshown_bands(report),
     }
 
 
-def report_sections(report: Report) -> tuple[SectionBlock, ...]:
-    """Every section of ``report``, each age band with its chart and table."""
-    charts = {(c.domain, c.age_band): c for c in section_charts(report)}
+def unshown_bands(report: Report) -> tuple[str, ...]:
+    """Labels of the age bands none of whose results may be shown, in report order: the
+    report says so once instead of repeating a table of [c] in every section."""
+    shown = {r.age_band for r in report.results() if r.is_shown}
     return tuple(
+        dict.fromkeys(r.age_band_label for r in report.results() if r.age_band not in shown)
+    )
+
+
+def report_sections(report: Report) -> tuple[SectionBlock, ...]:
+    """Every section of ``report`` with a result to show, each age band that has one with
+    its chart and the table of its shown results."""
+    charts = {(c.domain, c.age_band): c for c in section_charts(report)}
+    sections = (
         SectionBlock(
             domain=section.domain,
             title=section.title,
@@ -81,11 +96,12 @@ def report_sections(report: Report) -> tuple[SectionBlock, ...]:
                     report.language,
                     tuple(c.text for c in report.cohort_caveats if c.age_band == band),
                 )
-                for band in dict.fromkeys(r.age_band for r in section.results)
+                for band in dict.fromkeys(r.age_band for r in section.results if r.is_shown)
             ),
         )
         for section in report.sections
     )
+    return tuple(section for section in sections if section.bands)
 
 
 def _band(
@@ -95,8 +111,10 @@ def _band(
     language: str,
     caveats: tuple[str, ...],
 ) -> BandBlock:
-    """One age band's chart and table, with its cohort caveats beside the figures (R-STAT-7)."""
-    rows = tuple(_row(r) for r in results if r.age_band == band)
+    """One age band's chart and table of shown results, with its cohort caveats beside the
+    figures (R-STAT-7) and the number of results not shown."""
+    band_results = [r for r in results if r.age_band == band]
+    rows = tuple(_row(r) for r in band_results if r.is_shown)
     return BandBlock(
         age_band=band,
         age_band_label=rows[0].result.age_band_label,
@@ -107,6 +125,7 @@ def _band(
         rows=rows,
         marker_notes=notes_for([row.result.note for row in rows], language),
         caveats=caveats,
+        hidden_count=len(band_results) - len(rows),
     )
 
 

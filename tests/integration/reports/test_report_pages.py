@@ -48,17 +48,20 @@ def test_a_service_lead_reads_their_report_with_tables_charts_comparisons_and_qu
     assert 0 < len(page.select("blockquote")) <= 10
 
 
-def test_a_small_authoritys_report_hides_small_bases_and_explains_the_markers(
+def test_a_small_authoritys_report_collapses_to_what_can_be_shown_and_says_why(
     staff_client: StaffClient, demo: Demo
 ) -> None:
     page = _page(staff_client(ADMIN), f"/reports/rounds/{demo.small_round_id}")
 
     text = page.get_text(" ")
-    assert "[c] fewer than 10 answered" in text
+    assert "No results are shown for:" in text
+    assert "Ages 4 to 7" in page.select_one(".cv-report-unshown").text
+    result_cells = [td.get_text(strip=True) for td in page.select(".cv-report-table td")]
+    assert result_cells
+    assert "[c]" not in result_cells
+    assert "Questions not shown for this age group" in text
     cells = [td.get_text(strip=True) for td in page.select("td")]
-    assert "[c]" in cells
     assert not any(cell.startswith("n = ") and int(cell[4:]) < 10 for cell in cells)
-    assert "No quotes are shown" in text
 
 
 def test_the_welsh_report_has_welsh_labels(staff_client: StaffClient, demo: Demo) -> None:

@@ -140,10 +140,14 @@ def test_only_approved_quotes_appear_and_none_in_a_small_round(
 
 
 def test_demographic_tables_show_only_groups_of_ten_or_more(large_report, small_report):
-    """R-SDC-5: every shown group has at least 10 people; otherwise the table is withheld."""
+    """R-SDC-5: every shown group has at least 10 people; a smaller group is hidden as [c],
+    count and percentage, rather than the whole table withheld."""
     for report in (large_report, small_report):
         for table in report.demographics:
-            assert table.is_withheld or all(row.count >= 10 for row in table.rows)
+            shown = [row.count for row in table.rows if row.count is not None]
+            hidden = [row for row in table.rows if row.count is None]
+            assert all(count >= 10 or count == 0 for count in shown)
+            assert all((row.count_text, row.percent_text) == ("[c]", "[c]") for row in hidden)
 
 
 def test_welsh_report_uses_the_catalogues_welsh_labels(national):
