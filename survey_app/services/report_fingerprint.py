@@ -131,11 +131,9 @@ def open_round_answers_digest(session: Session, survey_round: SurveyRound) -> st
 
 
 def _actions(session: Session, survey_round: SurveyRound) -> list[list[object]]:
-    query = (
-        select(YouSaidAction.age_band, YouSaidAction.position, YouSaidAction.text)
-        .where(YouSaidAction.round_id == survey_round.id)
-        .order_by(YouSaidAction.age_band, YouSaidAction.position)
-    )
+    """Every column of the round's "you said, we will" actions, whatever the table holds."""
+    table = YouSaidAction.__table__
+    query = select(table).where(table.c.round_id == survey_round.id).order_by(table.c.id)
     return [list(row) for row in session.execute(query)]
 
 

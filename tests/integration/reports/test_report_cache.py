@@ -14,9 +14,8 @@ from sqlalchemy.orm import Session
 
 from questionnaires import load_catalogue
 from report_builder.report.model import Report
-from survey_app.models import Response, SurveyRound
+from survey_app.models import Response, SurveyRound, YouSaidAction
 from survey_app.services import report_fingerprint
-from survey_app.services.actions import save_actions
 from survey_app.services.cached_reports import cached_round_report, round_report_key
 from survey_app.services.moderation import decide, moderation_queue
 from survey_app.services.paper_entry import correct_paper_response
@@ -154,15 +153,24 @@ def test_approving_or_rejecting_a_quote_invalidates_the_report(
     assert _key(session, answered_round) == approved
 
 
-def test_saving_actions_invalidates_the_report(
+def test_adding_or_changing_an_action_invalidates_the_report(
     session: Session, answered_round: SurveyRound
 ) -> None:
-    officer = make_staff(session, local_authority=answered_round.local_authority)
     before = _key(session, answered_round)
+    action = YouSaidAction(
+        round=answered_round,
+        age_band="cic-8-10",
+        position=1,
+        text="More days out.",
+        written_on=date(2026, 1, 10),
+    )
+    session.add(action)
+    session.flush()
+    added = _key(session, answered_round)
+    action.text = "More days out, chosen by you."
+    session.flush()
 
-    save_actions(session, officer, answered_round, "cic-8-10", ["More days out."])
-
-    assert _key(session, answered_round) != before
+    assert len({before, added, _key(session, answered_round)}) == 3
 
 
 def test_closing_the_round_or_changing_its_denominators_invalidates_the_report(
