@@ -21,6 +21,7 @@ from survey_app.models import (
     RoundInstrument,
     StaffUser,
     SurveyRound,
+    YouSaidAction,
 )
 from survey_app.services.access_codes import issue_access_code
 from survey_app.services.passwords import hash_password
@@ -159,3 +160,21 @@ def make_answered_response(
     if completed:
         complete_response(session, response)
     return response
+
+
+def make_action(
+    session: Session, survey_round: SurveyRound, band: str = "cic-8-10", **fields: object
+) -> YouSaidAction:
+    """A planned, general "you said, we will" action for ``band``, in English only unless told."""
+    values: dict[str, object] = {
+        "text": "We will listen.",
+        "english_only": True,
+        "owner": "Participation team",
+        "due_on": date.today() + timedelta(days=90),
+        "written_on": date.today(),
+        **fields,
+    }
+    action = YouSaidAction(round_id=survey_round.id, age_band=band, position=1, **values)
+    session.add(action)
+    session.flush()
+    return action

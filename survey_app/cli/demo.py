@@ -11,7 +11,9 @@ from flask import current_app
 from flask.cli import AppGroup
 
 from survey_app.extensions import db
+from survey_app.models import SurveyRound
 from survey_app.services.demo import DEMO_INSTRUMENTS, database_is_empty, seed_demo
+from survey_app.services.demo_actions import seed_demo_actions
 from survey_app.services.demo_reports import seed_demo_reports
 
 demo_cli = AppGroup("demo", help="Demo data for trying Care Voices.")
@@ -39,6 +41,7 @@ def seed(if_empty: bool) -> None:
     }
     result = seed_demo(db.session, pinned_hashes=pinned)
     reports = seed_demo_reports(db.session, catalogue, result)
+    seed_demo_actions(db.session, catalogue, db.session.get_one(SurveyRound, result.round_id))
     db.session.commit()
     line = json.dumps(asdict(result))
     saved.parent.mkdir(parents=True, exist_ok=True)

@@ -7,5 +7,6 @@ bp = Blueprint("reports", __name__, url_prefix="/reports")
 from survey_app.reports import (  # noqa: E402,F401 (each module attaches its views to bp)
     programme_routes,
     routes,
+    you_said_plan_routes,
     you_said_routes,
 )

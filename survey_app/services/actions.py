@@ -1,34 +1,17 @@
-""" "You said, we will": the actions an authority writes for each age group of a round.
+""" "You said, we will": reading the actions an authority wrote for each age group of a round.
 
-An officer writes a short list per age group (one action a line); saving replaces the group's
-list, so what children see is always exactly what was last agreed. Every save is audited.
+Writing them (a plan line at a time) is ``action_plans``. At the next round, the previous
+round's done actions are what children hear as "you said, we did".
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import date
-
-from flask_babel import lazy_gettext as _l
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from questionnaires import Catalogue
 from report_builder.report.indicator_results import age_band_label
-from survey_app.models import StaffUser, SurveyRound, YouSaidAction
-from survey_app.services.audit import record_event
-
-MAX_ACTIONS = 6
-MAX_LENGTH = 300
-"""Short enough to read aloud to a child and to fit one printed page per age group."""
-
-
-class ActionError(ValueError):
-    """Actions that cannot be saved as written; the message is for the officer."""
-
-    def __init__(self, message: object) -> None:
-        super().__init__(message)
-        self.message = message
+from survey_app.models import SurveyRound, YouSaidAction
 
 
 def round_bands(survey_round: SurveyRound) -> list[str]:
@@ -47,66 +30,47 @@ def band_labels(catalogue: Catalogue, survey_round: SurveyRound, language: str) 
     }
 
 
-def actions_by_band(session: Session, survey_round: SurveyRound) -> dict[str, list[str]]:
+def young_bands(catalogue: Catalogue, survey_round: SurveyRound) -> set[str]:
+    """The round's age groups for children under 11, whose pages use the simplest words."""
+    return {
+        pinned.instrument
+        for pinned in survey_round.instruments
+        if catalogue.get(f"{pinned.instrument}@v{pinned.version}").age_max < 11
+    }
+
+
+def actions_by_band(session: Session, survey_round: SurveyRound) -> dict[str, list[YouSaidAction]]:
     """Every age group of the round with its actions in order (empty when none written)."""
     query = (
-        select(YouSaidAction.age_band, YouSaidAction.text)
+        select(YouSaidAction)
         .where(YouSaidAction.round_id == survey_round.id)
         .order_by(YouSaidAction.age_band, YouSaidAction.position)
     )
-    found: dict[str, list[str]] = {band: [] for band in round_bands(survey_round)}
-    for band, text in session.execute(query):
-        found.setdefault(band, []).append(text)
+    found: dict[str, list[YouSaidAction]] = {band: [] for band in round_bands(survey_round)}
+    for action in session.scalars(query):
+        found.setdefault(action.age_band, []).append(action)
     return found
 
 
-def clean_actions(lines: Iterable[str]) -> list[str]:
-    """The actions in ``lines`` without blank lines or outer spaces; ActionError when there
-    are too many or one is too long."""
-    actions = [" ".join(line.split()) for line in lines if line.strip()]
-    if len(actions) > MAX_ACTIONS:
-        raise ActionError(_l("Write %(max)s actions or fewer", max=MAX_ACTIONS))
-    if any(len(action) > MAX_LENGTH for action in actions):
-        raise ActionError(_l("Each action must be %(max)s characters or fewer", max=MAX_LENGTH))
-    return actions
-
-
-def save_actions(
-    session: Session, user: StaffUser, survey_round: SurveyRound, band: str, lines: Iterable[str]
-) -> list[YouSaidAction]:
-    """Replace the age group's actions with ``lines`` (one action each) and audit it; flush.
-
-    Raises ActionError for too many or too long actions, ValueError for a band the round
-    did not ask.
-    """
-    if band not in round_bands(survey_round):
-        raise ValueError(f"round {survey_round.id} has no age group {band!r}")
-    actions = clean_actions(lines)
-    # Delete first, in SQL, so the new rows can take the same positions.
-    session.execute(
-        delete(YouSaidAction).where(
-            YouSaidAction.round_id == survey_round.id, YouSaidAction.age_band == band
-        )
+def round_before(session: Session, survey_round: SurveyRound) -> SurveyRound | None:
+    """The same authority's round that opened last before ``survey_round``; None for a first
+    round. Its done actions are what this round's children hear as "you said, we did"."""
+    query = (
+        select(SurveyRound)
+        .where(SurveyRound.local_authority_id == survey_round.local_authority_id)
+        .where(SurveyRound.opens_on < survey_round.opens_on)
+        .order_by(SurveyRound.opens_on.desc(), SurveyRound.id.desc())
+        .limit(1)
     )
-    rows = [
-        YouSaidAction(
-            round_id=survey_round.id,
-            age_band=band,
-            position=position,
-            text=text,
-            written_by_id=user.id,
-            written_on=date.today(),
-        )
-        for position, text in enumerate(actions, start=1)
-    ]
-    session.add_all(rows)
-    session.flush()
-    record_event(
-        session,
-        user,
-        "you_said.saved",
-        subject=f"round {survey_round.id}: {band}",
-        authority_id=survey_round.local_authority_id,
-        detail=f"{len(rows)} actions",
-    )
-    return rows
+    return session.scalars(query).first()
+
+
+def done_by_band(session: Session, survey_round: SurveyRound) -> dict[str, list[YouSaidAction]]:
+    """The previous round's done actions for each age group of ``survey_round`` (empty lists
+    for a first round or a group the previous round did not ask)."""
+    before = round_before(session, survey_round)
+    earlier = actions_by_band(session, before) if before else {}
+    return {
+        band: [action for action in earlier.get(band, []) if action.status == "done"]
+        for band in round_bands(survey_round)
+    }

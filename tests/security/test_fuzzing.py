@@ -33,6 +33,7 @@ from survey_app.services.users import invite_user
 from tests.factories import (
     ALL_INSTRUMENTS,
     make_access_code,
+    make_action,
     make_answered_response,
     make_round,
     make_staff,
@@ -66,7 +67,7 @@ STAFF_ENDPOINTS = {
     *("auth.confirm", "auth.invite", "auth.login", "auth.logout"),
     "auth.choose_language",
     *("auth.second_factor", "auth.recovery", "auth.set_up_second_factor"),
-    "reports.edit_actions",
+    *("reports.new_action", "reports.edit_action", "reports.remove_plan_action"),
 }
 # No shrinking: a CI fuzzer should fail fast; the failing post is printed in full anyway.
 FUZZ = settings(
@@ -186,6 +187,7 @@ def admin_target(app: Flask, client: FlaskClient, session: Session) -> Target:
     answer = session.scalars(select(Answer).where(Answer.item_id == "worries")).one()
     make_answered_response(session, survey_round, answers={"make_care_better": "kill myself"})
     alert = session.scalars(select(SafeguardingAlert)).one()
+    action = make_action(session, survey_round)
     _user, invite = invite_user(
         session, admin, email="new@example.test", name="New", role="programme_admin", authority=None
     )
@@ -196,6 +198,7 @@ def admin_target(app: Flask, client: FlaskClient, session: Session) -> Target:
         "code_id": code.id,
         "answer_id": answer.id,
         "alert_id": alert.id,
+        "action_id": action.id,
         "authority_id": officer.local_authority_id,
         "user_id": officer.id,
         "instrument": "cic-8-10",

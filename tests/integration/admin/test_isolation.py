@@ -19,7 +19,13 @@ from werkzeug.routing import Rule
 
 from survey_app.models import Answer, SafeguardingAlert, StaffUser
 from survey_app.services.paper_entry import paper_reference
-from tests.factories import make_access_code, make_answered_response, make_round, make_staff
+from tests.factories import (
+    make_access_code,
+    make_action,
+    make_answered_response,
+    make_round,
+    make_staff,
+)
 from tests.integration.auth.staff_client import csrf_token, sign_in
 
 STAFF_BLUEPRINTS = ("admin.", "auth.", "reports.")
@@ -54,9 +60,11 @@ def _objects_of(session: Session, owner: StaffUser, secret: str) -> dict[str, ob
     alert = session.scalars(
         select(SafeguardingAlert).where(SafeguardingAlert.round_id == survey_round.id)
     ).one()
+    action = make_action(session, survey_round, text=secret)
     session.commit()
     return {
         "round_id": survey_round.id,
+        "action_id": action.id,
         "code_id": code.id,
         "answer_id": answer.id,
         "alert_id": alert.id,

@@ -1,9 +1,11 @@
-""" "You said, we will": officers write actions per age group; children get plain words."""
+""" "You said, we will": officers plan actions per age group; children get plain words and,
+at the next round, "you said, we did"."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date
 
 import pytest
 from bs4 import BeautifulSoup
@@ -12,7 +14,8 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from survey_app.extensions import db
-from survey_app.models import AuditEvent
+from survey_app.models import AuditEvent, StaffUser, SurveyRound, YouSaidAction
+from survey_app.services.action_plans import ActionDraft, add_action, band_indicators
 from tests.integration.auth.staff_client import post_form
 from tests.integration.reports.conftest import LEAD, OFFICER, Demo
 from tests.integration.reports.test_downloads import pdf_text
@@ -20,68 +23,189 @@ from tests.integration.reports.test_downloads import pdf_text
 pytestmark = pytest.mark.xdist_group("reports")
 StaffClient = Callable[[str], FlaskClient]
 BAND = "cic-11-17"
+PLAN = {
+    "indicator_id": "afraid_of_school_bullying",
+    "text": "We will work with your school to stop bullying.",
+    "text_cy": "Byddwn ni'n gweithio gyda'ch ysgol i atal bwlio.",
+    "owner": "Virtual School",
+    "due_on": ["30", "6", "2027"],
+    "status": "planned",
+}
 
 
-def test_an_officer_writes_actions_that_children_see_beside_what_they_said(
+def _soup(page: object) -> BeautifulSoup:
+    return BeautifulSoup(page.get_data(as_text=True), "html.parser")  # type: ignore[attr-defined]
+
+
+def _actions(app: Flask, round_id: int, band: str) -> list[YouSaidAction]:
+    with app.app_context():
+        query = select(YouSaidAction).where(
+            YouSaidAction.round_id == round_id, YouSaidAction.age_band == band
+        )
+        return list(db.session.scalars(query.order_by(YouSaidAction.position)))
+
+
+def _events(app: Flask, action: str) -> list[AuditEvent]:
+    with app.app_context():
+        return list(db.session.scalars(select(AuditEvent).where(AuditEvent.action == action)))
+
+
+def _add(app: Flask, round_id: int, band: str, **changes: object) -> int:
+    """An action written straight through the service, as the demo officer."""
+    fields = {**PLAN, "due_on": date(2027, 6, 30), "english_only": False, **changes}
+    with app.app_context():
+        officer = db.session.scalars(select(StaffUser).where(StaffUser.email == OFFICER)).one()
+        survey_round = db.session.get_one(SurveyRound, round_id)
+        catalogue = app.extensions["catalogue"]
+        action = add_action(
+            db.session,
+            officer,
+            survey_round,
+            band,
+            ActionDraft(**fields),  # type: ignore[arg-type]
+            band_indicators(catalogue, band),
+        )
+        db.session.commit()
+        return action.id
+
+
+def test_an_officer_plans_an_action_that_children_see_after_what_they_told_us(
     app: Flask, staff_client: StaffClient, demo: Demo
 ) -> None:
-    officer = staff_client(OFFICER)
     base = f"/reports/rounds/{demo.current_round_id}/you-said"
 
-    # Given the officer writes two actions, with a blank line between
-    saved = post_form(
-        officer,
-        f"{base}/{BAND}/edit",
-        {"actions": "We will make meetings shorter.\n\nWe will help you see your family."},
-    )
-    # When a service lead opens the page for the age group
+    saved = post_form(staff_client(OFFICER), f"{base}/{BAND}/actions/new", PLAN)
     page = staff_client(LEAD).get(f"{base}/{BAND}")
 
-    # Then it shows both actions and the findings in plain words
     assert saved.status_code == 302
-    soup = BeautifulSoup(page.get_data(as_text=True), "html.parser")
-    items = [li.get_text(strip=True) for li in soup.select("main li")]
-    assert "We will make meetings shorter." in items
-    assert "We will help you see your family." in items
-    assert any("in 10 of you" in item for item in items)
-    with app.app_context():
-        event = db.session.scalars(
-            select(AuditEvent).where(AuditEvent.action == "you_said.saved")
-        ).one()
-    assert event.detail == "2 actions"
+    [action] = _actions(app, demo.current_round_id, BAND)
+    assert (action.owner, action.due_on, action.status) == (
+        "Virtual School",
+        date(2027, 6, 30),
+        "planned",
+    )
+    items = [li.get_text(" ", strip=True) for li in _soup(page).select("main li")]
+    planned = next(item for item in items if PLAN["text"] in item)
+    assert "So we will:" in planned
+    assert "scared to go to school because of bullying" in planned
+    [event] = [
+        e for e in _events(app, "you_said.added") if e.detail == f"action {action.id}, planned"
+    ]
+    assert PLAN["text"] not in (event.subject or "") + (event.detail or "")
 
 
-def test_the_printable_page_is_a_pdf_with_the_actions(
-    staff_client: StaffClient, demo: Demo
+def test_a_plan_without_welsh_owner_or_date_is_refused_with_kind_messages(
+    app: Flask, staff_client: StaffClient, demo: Demo
 ) -> None:
-    officer = staff_client(OFFICER)
-    base = f"/reports/rounds/{demo.current_round_id}/you-said/cic-8-10"
-    post_form(officer, f"{base}/edit", {"actions": "We will plan more days out."})
+    path = f"/reports/rounds/{demo.current_round_id}/you-said/cic-8-10/actions/new"
+    before = _actions(app, demo.current_round_id, "cic-8-10")
 
-    reply = officer.get(f"{base}/postcard.pdf")
-
-    assert reply.mimetype == "application/pdf"
-    assert reply.headers["Cache-Control"] == "no-store"
-    assert "We will plan more days out." in pdf_text(reply.data)
-
-
-def test_too_many_actions_are_refused_with_an_error(staff_client: StaffClient, demo: Demo) -> None:
-    path = f"/reports/rounds/{demo.current_round_id}/you-said/{BAND}/edit"
-
-    page = post_form(staff_client(OFFICER), path, {"actions": "\n".join(["Do more"] * 7)})
+    page = post_form(
+        staff_client(OFFICER), path, {**PLAN, "text_cy": "", "owner": " ", "due_on": ["", "", ""]}
+    )
 
     assert page.status_code == 200
-    assert "Write 6 actions or fewer" in page.get_data(as_text=True)
+    summary = _soup(page).select_one(".govuk-error-summary").get_text(" ", strip=True)
+    assert "Enter what you will do in Welsh, or say the action is in English only" in summary
+    assert "Enter the role or team who will make it happen" in summary
+    assert "Enter the date it will be done by" in summary
+    assert _actions(app, demo.current_round_id, "cic-8-10") == before
 
 
-def test_service_leads_read_the_actions_but_do_not_write_them(
+def test_a_done_action_needs_what_was_done_and_an_indicator_the_group_was_asked(
+    staff_client: StaffClient, demo: Demo
+) -> None:
+    path = f"/reports/rounds/{demo.current_round_id}/you-said/cic-4-7/actions/new"
+    plan = {**PLAN, "indicator_id": "finding_money_hard", "status": "done"}
+
+    page = post_form(staff_client(OFFICER), path, plan)
+
+    text = page.get_data(as_text=True)
+    assert "Choose what children told you from the list" in text
+    assert "Enter what you did, in English, now that it is done" in text
+
+
+def test_changing_an_action_to_done_is_audited_and_keeps_its_place(
+    app: Flask, staff_client: StaffClient, demo: Demo
+) -> None:
+    action_id = _add(app, demo.current_round_id, "leavers-16-25", indicator_id="finding_money_hard")
+    path = f"/reports/rounds/{demo.current_round_id}/you-said/leavers-16-25/actions/{action_id}"
+    done = {
+        **PLAN,
+        "indicator_id": "finding_money_hard",
+        "english_only": "y",
+        "text_cy": "",
+        "status": "done",
+        "done_text": "We ran money sessions every month.",
+    }
+
+    saved = post_form(staff_client(OFFICER), path, done)
+
+    assert saved.status_code == 302
+    action = next(
+        a for a in _actions(app, demo.current_round_id, "leavers-16-25") if a.id == action_id
+    )
+    assert (action.status, action.done_text, action.english_only) == (
+        "done",
+        done["done_text"],
+        True,
+    )
+    assert action.text_cy is None
+    assert any(e.detail == f"action {action_id}, done" for e in _events(app, "you_said.changed"))
+
+
+def test_an_age_group_takes_six_actions_at_most(
+    app: Flask, staff_client: StaffClient, demo: Demo
+) -> None:
+    for _ in range(6):
+        _add(app, demo.small_round_id, "cic-11-17")
+    path = f"/reports/rounds/{demo.small_round_id}/you-said/cic-11-17/actions/new"
+
+    page = post_form(staff_client("admin@demo.care-voices.test"), path, PLAN)
+
+    assert page.status_code == 200
+    assert "An age group can have 6 actions at most" in page.get_data(as_text=True)
+    assert len(_actions(app, demo.small_round_id, "cic-11-17")) == 6
+
+
+def test_another_authoritys_actions_cannot_be_read_changed_or_removed(
+    app: Flask, staff_client: StaffClient, demo: Demo
+) -> None:
+    theirs = _add(app, demo.other_round_id, "cic-8-10")
+    officer = staff_client(OFFICER)
+    own_base = f"/reports/rounds/{demo.current_round_id}/you-said/cic-8-10/actions"
+    own_round = f"{own_base}/{theirs}"
+    their_round = f"/reports/rounds/{demo.other_round_id}/you-said/cic-8-10/actions/{theirs}"
+
+    assert officer.get(own_round).status_code == 404
+    assert officer.get(their_round).status_code in (403, 404)
+    assert post_form(officer, own_round, PLAN, form_page=f"{own_base}/new").status_code == 404
+    removed = post_form(officer, f"{own_round}/remove", {}, form_page=f"{own_base}/new")
+    assert removed.status_code == 404
+    assert [a.id for a in _actions(app, demo.other_round_id, "cic-8-10")] == [theirs]
+
+
+def test_an_officer_removes_an_action_and_the_removal_is_audited(
+    app: Flask, staff_client: StaffClient, demo: Demo
+) -> None:
+    action_id = _add(app, demo.previous_round_id, "cic-11-17")
+    path = f"/reports/rounds/{demo.previous_round_id}/you-said/cic-11-17/actions/{action_id}"
+
+    removed = post_form(staff_client(OFFICER), f"{path}/remove", {}, form_page=path)
+
+    assert removed.status_code == 302
+    assert action_id not in [a.id for a in _actions(app, demo.previous_round_id, "cic-11-17")]
+    assert any(e.detail == f"action {action_id}, planned" for e in _events(app, "you_said.removed"))
+
+
+def test_service_leads_read_the_plan_but_do_not_write_it(
     staff_client: StaffClient, demo: Demo
 ) -> None:
     lead = staff_client(LEAD)
     base = f"/reports/rounds/{demo.current_round_id}/you-said"
 
     assert lead.get(base).status_code == 200
-    assert lead.get(f"{base}/{BAND}/edit").status_code == 403
+    assert lead.get(f"{base}/{BAND}/actions/new").status_code == 403
 
 
 def test_an_age_group_the_round_did_not_ask_is_not_found(
@@ -92,6 +216,69 @@ def test_an_age_group_the_round_did_not_ask_is_not_found(
     assert staff_client(OFFICER).get(path).status_code == 404
 
 
+def test_the_next_round_shows_what_was_done_last_time_in_english_and_welsh(
+    staff_client: StaffClient, demo: Demo
+) -> None:
+    """The demo seed's previous round has a done action for every age group."""
+    path = f"/reports/rounds/{demo.current_round_id}/you-said/cic-8-10"
+    lead = staff_client(LEAD)
+
+    english = _soup(lead.get(path)).get_text(" ", strip=True)
+    welsh = _soup(lead.get(f"{path}?lang=cy")).get_text(" ", strip=True)
+
+    assert "Your social worker now gives you a card with their name and photo." in english
+    assert "Last time, some of you said you know who your social worker is." in english
+    assert "Mae eich gweithiwr cymdeithasol nawr yn rhoi cerdyn i chi gyda'i enw a'i lun." in welsh
+    assert "eich bod chi'n gwybod pwy yw eich gweithiwr cymdeithasol" in welsh
+    assert "Your social worker now gives you" not in welsh
+
+
+def test_the_plan_page_lists_last_rounds_done_actions(
+    staff_client: StaffClient, demo: Demo
+) -> None:
+    page = staff_client(LEAD).get(f"/reports/rounds/{demo.current_round_id}/you-said")
+
+    text = _soup(page).get_text(" ", strip=True)
+    assert "We trained teachers in 12 schools about bullying and being in care." in text
+
+
+def test_the_childrens_page_speaks_to_children_in_their_words_not_the_reports_labels(
+    staff_client: StaffClient, demo: Demo
+) -> None:
+    young = staff_client(LEAD).get(f"/reports/rounds/{demo.previous_round_id}/you-said/cic-8-10")
+    older = staff_client(LEAD).get(f"/reports/rounds/{demo.previous_round_id}/you-said/{BAND}")
+
+    young_text = _soup(young).get_text(" ", strip=True)
+    older_text = _soup(older).get_text(" ", strip=True)
+    assert "Thank you for telling us about your life. Here is what you said." in young_text
+    assert "Here is what you said, and what we will do about it." in older_text
+    for text in (young_text, older_text):
+        assert "Knows who their social worker is" not in text
+        assert "(happy face" not in text
+        assert "of you said you" in text
+    assert re.search(r"(About \d+ in 10|Nearly all|Fewer than 1 in 10) of you said you", young_text)
+
+
+def test_an_english_only_action_is_marked_english_on_the_welsh_page(
+    app: Flask, staff_client: StaffClient, demo: Demo
+) -> None:
+    _add(
+        app,
+        demo.current_round_id,
+        "cic-4-7",
+        indicator_id="likes_bedroom",
+        english_only=True,
+        text_cy="",
+    )
+
+    page = staff_client(LEAD).get(
+        f"/reports/rounds/{demo.current_round_id}/you-said/cic-4-7?lang=cy"
+    )
+
+    marked = _soup(page).find("span", lang="en", string=PLAN["text"])
+    assert marked is not None
+
+
 def test_a_group_with_nothing_called_out_hears_its_main_results_in_plain_words(
     staff_client: StaffClient, demo: Demo
 ) -> None:
@@ -99,20 +286,18 @@ def test_a_group_with_nothing_called_out_hears_its_main_results_in_plain_words(
     page says what they said instead of "we did not hear from enough of you"."""
     page = staff_client(LEAD).get(f"/reports/rounds/{demo.previous_round_id}/you-said/cic-8-10")
 
-    soup = BeautifulSoup(page.get_data(as_text=True), "html.parser")
+    soup = _soup(page)
     text = soup.get_text(" ")
     told = [li.get_text(" ", strip=True) for li in soup.select("main li")]
     assert "What you told us" in text
-    assert any(
-        re.match(r"(Nearly all|Most|About half|Some|A few|Very few) of you", t) for t in told
-    )
+    assert any(re.match(r"(About \d+ in 10|Nearly all|Fewer than 1 in 10) of you", t) for t in told)
     assert any("said you always feel safe where you live" in t for t in told)
     assert "Nothing stood out clearly this time." in text
     assert "We did not hear from enough of you" not in text
     assert "Provisional" not in text
 
 
-def test_an_open_rounds_page_and_printout_say_the_figures_are_provisional(
+def test_an_open_rounds_page_and_postcards_say_the_figures_are_provisional(
     staff_client: StaffClient, demo: Demo
 ) -> None:
     base = f"/reports/rounds/{demo.current_round_id}/you-said/{BAND}"
@@ -122,3 +307,25 @@ def test_an_open_rounds_page_and_printout_say_the_figures_are_provisional(
     assert "Provisional figures: this round is still open" in pdf_text(
         lead.get(f"{base}/postcard.pdf").get_data()
     )
+
+
+def test_the_postcards_print_four_cards_with_last_rounds_and_this_rounds_actions(
+    app: Flask, staff_client: StaffClient, demo: Demo
+) -> None:
+    _add(
+        app,
+        demo.current_round_id,
+        "cic-8-10",
+        indicator_id="likes_school",
+        text="We will plan more days out.",
+    )
+    officer = staff_client(OFFICER)
+
+    reply = officer.get(f"/reports/rounds/{demo.current_round_id}/you-said/cic-8-10/postcard.pdf")
+
+    assert reply.mimetype == "application/pdf"
+    assert reply.headers["Cache-Control"] == "no-store"
+    text = pdf_text(reply.data)
+    assert text.count("We will plan more days out.") == 4
+    assert text.count("You said, we did") == 4
+    assert "Your social worker now gives you a card with their name and photo." in text

@@ -1,0 +1,119 @@
+""" "You said, we will" plans: officers add, change and remove one action at a time.
+
+Officers of the authority and programme admins may write; ``scoped_round`` keeps every other
+authority's rounds (and so their actions) out of reach, and an action id is looked up within
+the round and age group in the path, so another round's action is not found.
+"""
+
+from __future__ import annotations
+
+from flask import abort, current_app, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from werkzeug.wrappers import Response as BaseResponse
+from wtforms.fields.choices import SelectChoice
+
+from survey_app.auth.access import ROUND_MANAGERS, staff_required
+from survey_app.common.i18n import current_language
+from survey_app.extensions import db
+from survey_app.models import SurveyRound, YouSaidAction
+from survey_app.reports import bp
+from survey_app.reports.forms import ActionPlanForm, RemoveActionForm, show_problems
+from survey_app.reports.you_said_routes import round_band
+from survey_app.services.action_plans import (
+    GENERAL,
+    ActionDraft,
+    PlanError,
+    add_action,
+    band_indicators,
+    find_action,
+    remove_action,
+    update_action,
+)
+from survey_app.services.actions import band_labels
+
+BASE = "/rounds/<int:round_id>/you-said/<instrument>/actions"
+
+
+@bp.route(f"{BASE}/new", methods=["GET", "POST"])
+@staff_required(*ROUND_MANAGERS)
+def new_action(round_id: int, instrument: str) -> str | BaseResponse:
+    survey_round = round_band(round_id, instrument)
+    form = _form(instrument)
+    indicators = band_indicators(current_app.extensions["catalogue"], instrument)
+    if form.validate_on_submit():
+        try:
+            add_action(db.session, current_user, survey_round, instrument, form.draft(), indicators)
+        except PlanError as error:
+            show_problems(form, error.problems)
+        else:
+            return _saved(round_id)
+    return _render(survey_round, instrument, form, action=None)
+
+
+@bp.route(f"{BASE}/<int:action_id>", methods=["GET", "POST"])
+@staff_required(*ROUND_MANAGERS)
+def edit_action(round_id: int, instrument: str, action_id: int) -> str | BaseResponse:
+    survey_round = round_band(round_id, instrument)
+    action = find_action(db.session, survey_round, instrument, action_id) or abort(404)
+    form = _form(instrument)
+    indicators = band_indicators(current_app.extensions["catalogue"], instrument)
+    if form.validate_on_submit():
+        try:
+            update_action(db.session, current_user, action, form.draft(), indicators)
+        except PlanError as error:
+            show_problems(form, error.problems)
+        else:
+            return _saved(round_id)
+    elif not form.is_submitted():
+        form.fill(ActionDraft.of(action))
+    return _render(survey_round, instrument, form, action=action)
+
+
+@bp.post(f"{BASE}/<int:action_id>/remove")
+@staff_required(*ROUND_MANAGERS)
+def remove_plan_action(round_id: int, instrument: str, action_id: int) -> BaseResponse:
+    survey_round = round_band(round_id, instrument)
+    action = find_action(db.session, survey_round, instrument, action_id) or abort(404)
+    if not RemoveActionForm().validate_on_submit():
+        abort(400)
+    remove_action(db.session, current_user, action)
+    db.session.commit()
+    flash(_("Action removed."), "success")
+    return redirect(url_for("reports.you_said", round_id=round_id))
+
+
+def _form(band: str) -> ActionPlanForm:
+    """The form, its indicator list limited to what the age group was asked about."""
+    form = ActionPlanForm()
+    catalogue = current_app.extensions["catalogue"]
+    language = current_language()
+    form.indicator_id.choices = [
+        SelectChoice(GENERAL, _("General: not about one question")),
+        *(
+            SelectChoice(i, catalogue.indicator(i).label.get(language))
+            for i in band_indicators(catalogue, band)
+        ),
+    ]
+    return form
+
+
+def _saved(round_id: int) -> BaseResponse:
+    db.session.commit()
+    flash(_("Action saved."), "success")
+    return redirect(url_for("reports.you_said", round_id=round_id))
+
+
+def _render(
+    survey_round: SurveyRound, band: str, form: ActionPlanForm, action: YouSaidAction | None
+) -> str:
+    labels = band_labels(current_app.extensions["catalogue"], survey_round, current_language())
+    return render_template(
+        "reports/you_said_action.html",
+        survey_round=survey_round,
+        band=band,
+        band_label=labels[band],
+        form=form,
+        action=action,
+        remove_form=RemoveActionForm() if action else None,
+    )
