@@ -7,7 +7,7 @@ PORT ?= 5000
 GOVUK_DIST := node_modules/govuk-frontend/dist/govuk
 GOVUK_STATIC := survey_app/static/govuk
 
-.PHONY: run test test-fast setup setup-test compiled-translations assets debian-test-packages lint translations bench clean
+.PHONY: run test test-fast setup setup-test compiled-translations assets debian-test-packages lint typecheck translations bench clean
 
 run: setup ## set up, migrate, seed a demo if empty, and serve on http://127.0.0.1:$(PORT)
 	$(BIN)/flask --app wsgi db upgrade
@@ -57,6 +57,9 @@ lint:
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+
+typecheck: ## mypy over the packages that pyproject.toml's [tool.mypy] lists
+	$(BIN)/mypy
 
 translations: setup-test ## extract, update and compile the interface catalogues (en_GB, cy)
 	$(BIN)/pybabel extract -F babel.cfg -k _l -o survey_app/translations/messages.pot .
