@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from survey_app.db import Base
@@ -27,6 +27,8 @@ class SafeguardingSettings(Base):
     """One authority's safeguarding contacts, handling outcomes and escalation delay.
 
     ``contacts`` and ``outcomes`` hold one entry a line; empty ``outcomes`` means the defaults.
+    ``alert_on_risk_answers`` (off unless the authority turns it on) also raises an alert for a
+    closed answer that signals risk, such as never feeling safe (docs/safeguarding.md).
     """
 
     __tablename__ = "safeguarding_settings"
@@ -38,6 +40,7 @@ class SafeguardingSettings(Base):
     contacts: Mapped[str] = mapped_column(Text, default="")
     outcomes: Mapped[str] = mapped_column(Text, default="")
     escalation_hours: Mapped[int] = mapped_column(default=24)
+    alert_on_risk_answers: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     local_authority: Mapped[LocalAuthority] = relationship()
 

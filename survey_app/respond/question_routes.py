@@ -21,7 +21,8 @@ from survey_app.respond.question_page import QuestionPage, render_question_page
 from survey_app.services.answers import AnswerValue, InvalidAnswerError, RawValue
 from survey_app.services.respond_pages import record_page
 from survey_app.services.responses import complete_response, version_of
-from survey_app.services.signposting import first_risk_answer
+from survey_app.services.safeguarding_alerts import raise_risk_answer_alert
+from survey_app.services.signposting import closed_answer_signals_risk, first_risk_answer
 
 
 @bp.get("/continue")
@@ -68,9 +69,12 @@ def answer(item_id: str) -> HttpResponse | tuple[str, int]:
         db.session.rollback()
         kept = raw if item.type == "free_text" else None
         return _question_page(journey, item, kept, str(invalid.message)), form_status("error")
+    after = journey.with_saved(item, saved.value)
+    signals = current_app.extensions["catalogue"].risk_signals
+    if closed_answer_signals_risk(signals, after.version, item, after.answers.get(item.id)):
+        raise_risk_answer_alert(db.session, journey.response, item.id)
     # Commit before redirecting: the next page promises this answer is safe.
     db.session.commit()
-    after = journey.with_saved(item, saved.value)
     return _after_saving(after, item, _support_page(journey, after, item, saved.flagged))
 
 

@@ -29,6 +29,7 @@ from survey_app.respond.journey import (
 from survey_app.services.respond_entry import EntryRefusedError, admitted_code, round_is_open
 from survey_app.services.responses import version_of
 from survey_app.services.resume_codes import find_resumable, issue_resume_code
+from survey_app.services.safeguarding_settings import settings_for
 
 
 def _whose_survey() -> tuple[LocalAuthority | None, InstrumentVersion | None]:
@@ -76,11 +77,13 @@ def support() -> str:
 @bp.get("/support/answer")
 def signpost() -> str:
     """Shown once per survey after a closed answer that signals risk (never feeling safe,
-    a life scored 0 or 1 ...): kind words and who to talk to. Nobody is alerted."""
+    a life scored 0 or 1 ...): kind words and who to talk to, and whether a trained person is
+    told (only where the authority turned risk-answer alerts on)."""
     journey = current_journey()
     return render_template(
         "respond/signpost.html",
         onward=_onward(journey),
+        alerted=settings_for(db.session, journey.authority.id).alert_on_risk_answers,
         **contacts(journey.authority, journey.version),
     )
 

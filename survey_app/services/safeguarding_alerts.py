@@ -78,6 +78,18 @@ def raise_alert(
     return alert
 
 
+def raise_risk_answer_alert(session: Session, response: Response, item_id: str) -> bool:
+    """Raise an alert for a closed answer that signals risk, if the authority chose to be told.
+
+    Off by default (``SafeguardingSettings.alert_on_risk_answers``): such answers always bring
+    up the support page, but an alert adds exact times and a batch label to an anonymous answer,
+    so each authority decides (docs/safeguarding.md). True when a new alert was queued.
+    """
+    if not settings_for(session, response.round.local_authority_id).alert_on_risk_answers:
+        return False
+    return raise_alert(session, response, item_id) is not None
+
+
 def _batch_label(session: Session, response: Response) -> str:
     if response.access_code_id is None:
         return ""

@@ -44,6 +44,7 @@ class SafeguardingDetails:
     contacts: tuple[str, ...]
     outcomes: tuple[str, ...]
     escalation_hours: int
+    alert_on_risk_answers: bool = False
 
 
 def settings_for(session: Session, authority_id: int) -> SafeguardingDetails:
@@ -51,7 +52,9 @@ def settings_for(session: Session, authority_id: int) -> SafeguardingDetails:
     row = _row(session, authority_id)
     if row is None:
         return SafeguardingDetails((), (), DEFAULT_ESCALATION_HOURS)
-    return SafeguardingDetails(_lines(row.contacts), _lines(row.outcomes), row.escalation_hours)
+    return SafeguardingDetails(
+        _lines(row.contacts), _lines(row.outcomes), row.escalation_hours, row.alert_on_risk_answers
+    )
 
 
 def save_settings(
@@ -66,11 +69,13 @@ def save_settings(
         contacts=_checked_contacts(details.contacts),
         outcomes=_checked_outcomes(details.outcomes),
         escalation_hours=_checked_hours(details.escalation_hours),
+        alert_on_risk_answers=details.alert_on_risk_answers,
     )
     row = _row(session, authority.id) or SafeguardingSettings(local_authority_id=authority.id)
     row.contacts = "\n".join(checked.contacts)
     row.outcomes = "\n".join(checked.outcomes)
     row.escalation_hours = checked.escalation_hours
+    row.alert_on_risk_answers = checked.alert_on_risk_answers
     session.add(row)
     session.flush()
     record_event(
@@ -81,7 +86,8 @@ def save_settings(
         authority_id=authority.id,
         detail=(
             f"{len(checked.contacts)} contacts, {len(checked.outcomes)} own outcomes,"
-            f" escalation after {checked.escalation_hours} hours"
+            f" escalation after {checked.escalation_hours} hours,"
+            f" risk answers {'alert' if checked.alert_on_risk_answers else 'do not alert'}"
         ),
     )
     return checked

@@ -26,6 +26,15 @@ def signals_risk(
     return signals.signals(version.key, item.id, value)
 
 
+def closed_answer_signals_risk(
+    signals: RiskSignals, version: InstrumentVersion, item: Item, value: AnswerValue | None
+) -> bool:
+    """True when ``value`` is a closed answer to ``item`` that the catalogue marks as a risk."""
+    if value is None or item.type == "free_text":
+        return False
+    return signals.signals(version.key, item.id, value)
+
+
 def first_risk_answer(
     signals: RiskSignals,
     version: InstrumentVersion,
@@ -36,9 +45,7 @@ def first_risk_answer(
     """True when the closed answer ``value`` just saved for ``item`` signals risk and none of
     the ``earlier`` answers (those stored before this save, this item's old answer included)
     did: the moment to show the support page."""
-    if value is None or item.type == "free_text":
-        return False
-    if not signals_risk(signals, version, item, value):
+    if not closed_answer_signals_risk(signals, version, item, value):
         return False
     return not any(
         signals_risk(signals, version, version.item(item_id), answer)

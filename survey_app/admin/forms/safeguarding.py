@@ -11,8 +11,13 @@ from collections.abc import Sequence
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSubmitInput, GovTextArea
-from wtforms import RadioField, SubmitField, TextAreaField
+from govuk_frontend_wtf.wtforms_widgets import (
+    GovCheckboxInput,
+    GovRadioInput,
+    GovSubmitInput,
+    GovTextArea,
+)
+from wtforms import BooleanField, RadioField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, NumberRange
 
@@ -99,6 +104,16 @@ class SafeguardingSettingsForm(FlaskForm):
             ),
         ],
     )
+    alert_on_risk_answers = BooleanField(
+        _l("Also alert us when a child chooses an answer that signals risk"),
+        description=_l(
+            "For example never feeling safe, or scoring their life 0 or 1 out of 10. Children"
+            " are always shown who they can talk to. An alert cannot reach an anonymous child:"
+            " it only tells you that someone in a code batch gave that answer, and children"
+            " are told that a trained person is told."
+        ),
+        widget=GovCheckboxInput(),
+    )
     submit = SubmitField(_l("Save safeguarding settings"), widget=GovSubmitInput())
 
     def fill(self, details: SafeguardingDetails) -> None:
@@ -106,6 +121,7 @@ class SafeguardingSettingsForm(FlaskForm):
         self.contacts.data = "\n".join(details.contacts)
         self.outcomes.data = "\n".join(details.outcomes)
         self.escalation_hours.data = details.escalation_hours
+        self.alert_on_risk_answers.data = details.alert_on_risk_answers
 
     def details(self) -> SafeguardingDetails:
         """The answers for the settings service."""
@@ -113,6 +129,7 @@ class SafeguardingSettingsForm(FlaskForm):
             contacts=_lines(self.contacts.data),
             outcomes=_lines(self.outcomes.data),
             escalation_hours=int(self.escalation_hours.data or 0),
+            alert_on_risk_answers=bool(self.alert_on_risk_answers.data),
         )
 
 

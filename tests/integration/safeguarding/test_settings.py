@@ -57,7 +57,10 @@ def test_an_admin_saves_contacts_outcomes_and_delay_and_it_is_audited(
         select(AuditEvent).where(AuditEvent.action == "safeguarding.settings_saved")
     ).one()
     assert event.local_authority_id == authority.id
-    assert event.detail == "2 contacts, 2 own outcomes, escalation after 12 hours"
+    assert (
+        event.detail
+        == "2 contacts, 2 own outcomes, escalation after 12 hours, risk answers do not alert"
+    )
 
 
 @pytest.mark.parametrize(
