@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from report_builder.comparison.values import ComparisonKind
+from report_builder.comparison.values import ComparisonKind, ComparisonStatus
 from report_builder.disclosure.values import SuppressionReason
 from report_builder.render.charts import SectionChart, section_charts
 from report_builder.report.model import ComparisonResult, IndicatorResult, Report
@@ -47,6 +47,10 @@ class BandBlock:
     hidden_count: int = 0
     """Results of the band not shown (too few answered, or hidden): counted in one line
     rather than listed as rows of [c]."""
+    columns: tuple[ComparisonKind, ...] = COMPARISON_ORDER
+    """The comparisons made for at least one row; a column no row was compared in is left out
+    and named once beneath the table (``untested``)."""
+    untested: tuple[ComparisonKind, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -114,7 +118,9 @@ def _band(
     """One age band's chart and table of shown results, with its cohort caveats beside the
     figures (R-STAT-7) and the number of results not shown."""
     band_results = [r for r in results if r.age_band == band]
-    rows = tuple(_row(r) for r in band_results if r.is_shown)
+    shown = [r for r in band_results if r.is_shown]
+    columns = tuple(kind for kind in COMPARISON_ORDER if _any_tested(shown, kind))
+    rows = tuple(_row(r, columns) for r in shown)
     return BandBlock(
         age_band=band,
         age_band_label=rows[0].result.age_band_label,
@@ -126,12 +132,23 @@ def _band(
         marker_notes=notes_for([row.result.note for row in rows], language),
         caveats=caveats,
         hidden_count=len(band_results) - len(rows),
+        columns=columns,
+        untested=tuple(kind for kind in COMPARISON_ORDER if kind not in columns),
     )
 
 
-def _row(result: IndicatorResult) -> ResultRow:
+def _row(result: IndicatorResult, columns: tuple[ComparisonKind, ...]) -> ResultRow:
     by_kind = {c.kind: c for c in result.comparisons}
-    return ResultRow(result, tuple(by_kind.get(kind) for kind in COMPARISON_ORDER))
+    return ResultRow(result, tuple(by_kind.get(kind) for kind in columns))
+
+
+def _any_tested(results: list[IndicatorResult], kind: ComparisonKind) -> bool:
+    """True when at least one of ``results`` was tested against ``kind``'s comparator."""
+    return any(
+        c.kind is kind and c.status is ComparisonStatus.TESTED
+        for r in results
+        for c in r.comparisons
+    )
 
 
 def notes_for(reasons: list[str], language: str) -> tuple[str, ...]:

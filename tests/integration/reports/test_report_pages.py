@@ -110,3 +110,35 @@ def test_a_round_nobody_has_completed_says_there_is_no_report_yet(
     page = _page(staff_client(email), f"/reports/rounds/{round_id}")
 
     assert page.h1.text == "No report yet"
+
+
+def test_a_comparison_no_question_could_make_is_named_once_not_repeated_in_a_column(
+    staff_client: StaffClient, demo: Demo
+) -> None:
+    page = _page(staff_client(ADMIN), f"/reports/rounds/{demo.small_round_id}")
+
+    for table in page.select(".cv-report-table"):
+        headers = [th.get_text(strip=True) for th in table.select("thead th")]
+        for column in range(4, len(headers)):
+            cells = [
+                row.select("td")[column - 1].get_text(" ", strip=True)
+                for row in table.select("tbody tr")
+            ]
+            assert not all(cell.startswith(("not compared", "no national")) for cell in cells)
+    assert "No question here could be compared with these" in page.get_text(" ")
+
+
+def test_demo_boroughs_gender_table_hides_only_its_small_groups(
+    staff_client: StaffClient, demo: Demo
+) -> None:
+    page = _page(staff_client(LEAD), f"/reports/rounds/{demo.current_round_id}")
+
+    gender = next(t for t in page.select("table") if t.caption.get_text(strip=True) == "Gender")
+    counts = {
+        row.th.get_text(strip=True): row.td.get_text(strip=True)
+        for row in gender.select("tbody tr")
+    }
+    assert counts["Girl"].isdigit()
+    assert counts["Boy"].isdigit()
+    assert 0 < list(counts.values()).count("[c]") <= 2
+    assert "table withheld" not in gender.find_next("p").get_text()
