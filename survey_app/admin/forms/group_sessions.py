@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput
 from wtforms import SubmitField
 from wtforms.validators import InputRequired, NumberRange
 
 from survey_app.admin.forms.fields import WholeNumberField
+from survey_app.common.forms import StaffForm
 from survey_app.services.group_sessions import DEFAULT_MINUTES, MAX_MINUTES, MIN_MINUTES
 
 
-class GroupSessionForm(FlaskForm):
+class GroupSessionForm(StaffForm):
     """Minutes from 30 to 180, 90 unless changed."""
 
     minutes = WholeNumberField(

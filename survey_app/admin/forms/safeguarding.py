@@ -10,7 +10,6 @@ from collections.abc import Sequence
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
     GovCheckboxInput,
     GovRadioInput,
@@ -22,6 +21,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, NumberRange
 
 from survey_app.admin.forms.fields import WholeNumberField
+from survey_app.common.forms import StaffForm
 from survey_app.services.safeguarding_alerts import MAX_NOTE_LENGTH, HandlingError
 from survey_app.services.safeguarding_settings import (
     DEFAULT_ESCALATION_HOURS,
@@ -74,7 +74,7 @@ def _lines(text: str | None) -> tuple[str, ...]:
     return tuple(line for line in (text or "").splitlines() if line.strip())
 
 
-class SafeguardingSettingsForm(FlaskForm):
+class SafeguardingSettingsForm(StaffForm):
     """Contacts (one address a line), own outcomes (one a line) and the escalation delay."""
 
     contacts = TextAreaField(
@@ -133,7 +133,7 @@ class SafeguardingSettingsForm(FlaskForm):
         )
 
 
-class AlertHandlingForm(FlaskForm):
+class AlertHandlingForm(StaffForm):
     """The outcome, from the authority's list, and a note of what was done."""
 
     outcome = RadioField(
