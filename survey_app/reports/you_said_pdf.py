@@ -44,8 +44,8 @@ MARGIN = 10 * mm
 PADDING = 7 * mm
 """White space inside each card, between its words and the cut."""
 MARK = 6 * mm
-CARD_FINDINGS = 3
-"""Findings on a card: the page has the rest."""
+CARD_LINES = 3
+"""Findings, actions or done actions on a card, each: the page has the rest."""
 INK = HexColor("#0b0c0c")
 ACCENT = HexColor("#1d70b8")
 
@@ -95,16 +95,16 @@ def you_said_pdf(page: YouSaidPage) -> bytes:
 
 def _styles() -> dict[str, ParagraphStyle]:
     regular, bold = sans_fonts()
-    body = ParagraphStyle("body", fontName=regular, fontSize=13, leading=17, textColor=INK)
+    body = ParagraphStyle("body", fontName=regular, fontSize=15, leading=19, textColor=INK)
     return {
-        "title": ParagraphStyle("title", parent=body, fontName=bold, fontSize=21, leading=25),
+        "title": ParagraphStyle("title", parent=body, fontName=bold, fontSize=18, leading=22),
         "small": ParagraphStyle("small", parent=body, fontSize=10, leading=13, spaceAfter=4),
         "heading": ParagraphStyle(
             "heading",
             parent=body,
             fontName=bold,
-            fontSize=15,
-            leading=19,
+            fontSize=17,
+            leading=21,
             textColor=ACCENT,
             spaceBefore=6,
             spaceAfter=2,
@@ -142,7 +142,7 @@ def _card(page: YouSaidPage, width: float) -> list[Flowable]:
 
 def _sections(page: YouSaidPage) -> list[tuple[str, tuple[str, ...]]]:
     """Headings and their short lines; empty sections are left off the card."""
-    told = (*page.main_results, *page.going_well, *page.to_improve)[:CARD_FINDINGS]
+    told = (*page.main_results, *page.going_well, *page.to_improve)[:CARD_LINES]
     sections = [
         (_("You said, we did"), _lines(page.done)),
         (_("You told us"), told or (page.empty_list_text,)),
@@ -155,9 +155,12 @@ def _sections(page: YouSaidPage) -> list[tuple[str, tuple[str, ...]]]:
 
 
 def _lines(actions: Sequence[ChildAction]) -> tuple[str, ...]:
-    """Each action's words, marked when a Welsh card prints them in English."""
+    """The first actions' words, marked when a Welsh card prints them in English, and how
+    many more the page has."""
     note = _("in English only")
-    return tuple(f"{a.text} ({note})" if a.lang else a.text for a in actions)
+    lines = tuple(f"{a.text} ({note})" if a.lang else a.text for a in actions[:CARD_LINES])
+    more = len(actions) - CARD_LINES
+    return (*lines, _("And %(count)s more: ask us.", count=more)) if more > 0 else lines
 
 
 def _cut_marks(canvas: Canvas, _document: BaseDocTemplate) -> None:
