@@ -16,7 +16,7 @@ from flask import abort, redirect, request, url_for
 from flask_login import current_user, login_required
 
 from survey_app.auth.sessions import confirmed_at
-from survey_app.extensions import db
+from survey_app.extensions import db_session
 from survey_app.models import LocalAuthority, StaffUser, SurveyRound
 from survey_app.models.staff import ROLES
 from survey_app.services.audit import now_utc
@@ -64,7 +64,7 @@ def can_see_authority(user: StaffUser, authority_id: int) -> bool:
 
 def scoped_round(round_id: int) -> SurveyRound:
     """The round when the current user may see it; 404 when it is missing or not theirs."""
-    survey_round = db.session.get(SurveyRound, round_id)
+    survey_round = db_session().get(SurveyRound, round_id)
     if survey_round is None or not can_see_authority(current_user, survey_round.local_authority_id):
         abort(404)
     return survey_round
@@ -72,7 +72,7 @@ def scoped_round(round_id: int) -> SurveyRound:
 
 def scoped_authority(authority_id: int) -> LocalAuthority:
     """The local authority when the current user may see it; 404 otherwise."""
-    authority = db.session.get(LocalAuthority, authority_id)
+    authority = db_session().get(LocalAuthority, authority_id)
     if authority is None or not can_see_authority(current_user, authority.id):
         abort(404)
     return authority

@@ -26,7 +26,7 @@ from survey_app.auth.sessions import (
     start_staff_session,
 )
 from survey_app.common.rate_keys import anonymous_rate_key
-from survey_app.extensions import db, limiter
+from survey_app.extensions import db_session, limiter
 from survey_app.models import StaffUser
 from survey_app.services.audit import now_utc
 from survey_app.services.auth import authenticate, complete_sign_in, confirm_password
@@ -51,9 +51,9 @@ def login() -> str | Response:
     form = SignInForm()
     if form.validate_on_submit():
         user = authenticate(
-            db.session, form.email.data, form.password.data, anonymous_rate_key(), now_utc()
+            db_session(), form.email.data, form.password.data, anonymous_rate_key(), now_utc()
         )
-        db.session.commit()  # Keep the failure count and the audit event.
+        db_session().commit()  # Keep the failure count and the audit event.
         if user is not None:
             return _second_step(user)
         form.email.errors.append(
@@ -84,16 +84,16 @@ def _second_step(user: StaffUser) -> Response:
 
 def finish_sign_in(user: StaffUser) -> None:
     """Sign ``user`` in after both steps: audit, forget this client's failures, fresh session."""
-    complete_sign_in(db.session, user, anonymous_rate_key(), now_utc())
+    complete_sign_in(db_session(), user, anonymous_rate_key(), now_utc())
     start_staff_session(user)
-    db.session.commit()
+    db_session().commit()
 
 
 @bp.post("/sign-out")
 @login_required
 def logout() -> Response:
     end_staff_session(current_user._get_current_object())
-    db.session.commit()
+    db_session().commit()
     flash(_("You have signed out."), "info")
     return redirect(url_for("auth.login"))
 
@@ -108,9 +108,9 @@ def confirm() -> str | Response:
     if form.validate_on_submit():
         if _identity_confirmed(user, form):
             mark_confirmed()
-            db.session.commit()
+            db_session().commit()
             return redirect(safe_next(request.args.get("next"), _home()))
-        db.session.commit()
+        db_session().commit()
         if hasattr(form, "code"):
             form.password.errors.append(_("Enter your correct password and the code shown now"))
         else:
@@ -121,26 +121,26 @@ def confirm() -> str | Response:
 def _identity_confirmed(user: StaffUser, form: ConfirmPasswordForm) -> bool:
     """The password, then (when the form asks for one) a fresh code from the app."""
     now = now_utc()
-    if not confirm_password(db.session, user, form.password.data, anonymous_rate_key(), now):
+    if not confirm_password(db_session(), user, form.password.data, anonymous_rate_key(), now):
         return False
     code = getattr(form, "code", None)
-    return code is None or check_code(db.session, user, code.data, now)
+    return code is None or check_code(db_session(), user, code.data, now)
 
 
 @bp.route("/invite/<token>", methods=["GET", "POST"])
 @limiter.limit(LOGIN_LIMIT, methods=["POST"])
 def invite(token: str) -> str | Response:
-    user = find_invited(db.session, token, now_utc())
+    user = find_invited(db_session(), token, now_utc())
     if user is None:
         abort(404)
     form = ChoosePasswordForm()
     if form.validate_on_submit():
         try:
-            accept_invite(db.session, user, form.password.data)
+            accept_invite(db_session(), user, form.password.data)
         except AccountError as error:
             form.password.errors.append(str(error))
         else:
-            db.session.commit()
+            db_session().commit()
             flash(_("Your password is saved. Sign in to continue."), "success")
             return redirect(url_for("auth.login"))
     return render_template("auth/invite.html", form=form, user=user)

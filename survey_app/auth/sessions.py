@@ -19,7 +19,7 @@ from flask_login import login_user, logout_user
 from survey_app.auth import bp
 from survey_app.common.i18n import STAFF_LANGUAGE_KEY
 from survey_app.common.rate_keys import anonymous_rate_key
-from survey_app.extensions import db, login_manager
+from survey_app.extensions import db_session, login_manager
 from survey_app.models import StaffUser
 from survey_app.services.audit import now_utc
 from survey_app.services.auth import end_all_sessions, is_session_expired
@@ -35,7 +35,7 @@ PENDING_LIMIT = timedelta(minutes=10)
 def load_user(user_id: str) -> StaffUser | None:
     """The user named by ``"<id>:<token>"`` while the token is still the account's current one."""
     number, _sep, token = user_id.partition(":")
-    user = db.session.get(StaffUser, int(number)) if number.isdigit() else None
+    user = db_session().get(StaffUser, int(number)) if number.isdigit() else None
     if user is None or not token or token != user.session_token:
         return None
     return user

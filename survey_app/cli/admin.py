@@ -6,7 +6,7 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 
-from survey_app.extensions import db
+from survey_app.extensions import db_session
 from survey_app.services.users import AccountError, create_admin
 
 admin_cli = AppGroup("admin", help="Staff accounts.")
@@ -21,9 +21,9 @@ def create(email: str, name: str, password: str) -> None:
     # Messages are translated lazily, and Babel picks a language from a request.
     with current_app.test_request_context():
         try:
-            user = create_admin(db.session, email, name, password)
+            user = create_admin(db_session(), email, name, password)
         except AccountError as error:
-            db.session.rollback()
+            db_session().rollback()
             raise click.ClickException(str(error)) from None
-        db.session.commit()
+        db_session().commit()
         click.echo(f"Created programme admin {user.email}.")

@@ -10,7 +10,7 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 
-from survey_app.extensions import db
+from survey_app.extensions import db_session
 from survey_app.models import SurveyRound
 from survey_app.services.demo import DEMO_INSTRUMENTS, database_is_empty, seed_demo
 from survey_app.services.demo_actions import seed_demo_actions
@@ -26,7 +26,7 @@ LOGINS_FILE = "demo-logins.json"
 def seed(if_empty: bool) -> None:
     """Seed the demo; the last line printed is a JSON object with the code and logins."""
     saved = Path(current_app.instance_path) / LOGINS_FILE
-    if not database_is_empty(db.session):
+    if not database_is_empty(db_session()):
         if not if_empty:
             raise click.ClickException(
                 "The database already has data; demo seed needs an empty one."
@@ -39,10 +39,10 @@ def seed(if_empty: bool) -> None:
     pinned = {
         key: catalogue.get(f"{key}@v{version}").content_hash for key, version in DEMO_INSTRUMENTS
     }
-    result = seed_demo(db.session, pinned_hashes=pinned)
-    reports = seed_demo_reports(db.session, catalogue, result)
-    seed_demo_actions(db.session, catalogue, db.session.get_one(SurveyRound, result.round_id))
-    db.session.commit()
+    result = seed_demo(db_session(), pinned_hashes=pinned)
+    reports = seed_demo_reports(db_session(), catalogue, result)
+    seed_demo_actions(db_session(), catalogue, db_session().get_one(SurveyRound, result.round_id))
+    db_session().commit()
     line = json.dumps(asdict(result))
     saved.parent.mkdir(parents=True, exist_ok=True)
     saved.write_text(line + "\n", encoding="utf-8")

@@ -10,7 +10,7 @@ from datetime import date, datetime
 import click
 from flask.cli import AppGroup
 
-from survey_app.extensions import db
+from survey_app.extensions import db_session
 from survey_app.reports.report_store import report_cache
 from survey_app.services.retention import purge_expired
 
@@ -23,11 +23,11 @@ retention_cli = AppGroup("retention", help="Data retention.")
 def run(dry_run: bool, today: str | None) -> None:
     """Delete responses, answers and moderation decisions of rounds past their retention."""
     day = datetime.strptime(today, "%Y-%m-%d").date() if today else date.today()
-    purged = purge_expired(db.session, day, dry_run=dry_run)
+    purged = purge_expired(db_session(), day, dry_run=dry_run)
     if dry_run:
-        db.session.rollback()
+        db_session().rollback()
     else:
-        db.session.commit()
+        db_session().commit()
         cache = report_cache()  # A stored report holds the deleted rounds' quotes too.
         for entry in purged:
             cache.discard_round(entry.round_id)

@@ -20,7 +20,7 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 
-from survey_app.extensions import db
+from survey_app.extensions import db_session
 from survey_app.models import SafeguardingAlert
 from survey_app.services.audit import now_utc
 from survey_app.services.safeguarding_outbox import (
@@ -56,7 +56,7 @@ def send(loop: bool, interval: int) -> None:
         try:
             _cycle(mailer, settings, stop)
         except Exception as error:  # a worker outlives a database that is briefly away
-            db.session.rollback()
+            db_session().rollback()
             logger.error("safeguarding send cycle failed: %s", type(error).__name__)
         stop.wait(interval)
 
@@ -67,7 +67,7 @@ def _cycle(
     if mailer is None or settings is None:
         _without_mail_server()
         return
-    report = run_cycle(db.session, mailer, settings, keep_going=lambda: not stop.is_set())
+    report = run_cycle(db_session(), mailer, settings, keep_going=lambda: not stop.is_set())
     if report.total:
         summary = ", ".join(
             f"{count} {outcome}" for outcome, count in sorted(report.counts.items())
@@ -77,8 +77,8 @@ def _cycle(
 
 def _without_mail_server() -> None:
     """Log each due email (ids and recipients' count only) and leave it queued."""
-    waiting = due_emails(db.session, now_utc())
-    db.session.rollback()
+    waiting = due_emails(db_session(), now_utc())
+    db_session().rollback()
     if waiting and current_app.config["CARE_VOICES_ENV"] == "production":
         raise click.ClickException(
             f"{len(waiting)} safeguarding emails are waiting and SMTP_URL is not set."

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import current_app, render_template, send_from_directory
 from werkzeug.wrappers import Response
 
-from survey_app.extensions import db
+from survey_app.extensions import db_session
 from survey_app.pages import bp
 from survey_app.services.health import database_is_reachable
 
@@ -28,7 +28,7 @@ def accessibility() -> str:
 @bp.get("/healthz")
 def healthz() -> tuple[dict[str, str], int]:
     """200 when the database answers, 503 otherwise, for load balancers and ``make run``."""
-    if database_is_reachable(db.session):
+    if database_is_reachable(db_session()):
         return {"status": "ok", "database": "ok"}, 200
     return {"status": "unavailable", "database": "unreachable"}, 503
 

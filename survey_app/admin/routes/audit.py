@@ -6,7 +6,7 @@ from flask import render_template, request
 
 from survey_app.admin import bp
 from survey_app.auth.access import ADMINS, staff_required
-from survey_app.extensions import db
+from survey_app.extensions import db_session
 from survey_app.services.audit import PAGE_SIZE, recent_events
 
 
@@ -14,7 +14,7 @@ from survey_app.services.audit import PAGE_SIZE, recent_events
 @staff_required(*ADMINS)
 def audit_log() -> str:
     page = request.args.get("page", 1, type=int)
-    events = recent_events(db.session, page=page)
+    events = recent_events(db_session(), page=page)
     return render_template(
         "admin/audit.html", events=events, page=page, has_more=len(events) == PAGE_SIZE
     )

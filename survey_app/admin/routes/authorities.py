@@ -10,7 +10,7 @@ from werkzeug.wrappers import Response
 from survey_app.admin import bp
 from survey_app.admin.forms.authorities import AuthorityForm
 from survey_app.auth.access import ADMINS, scoped_authority, staff_required
-from survey_app.extensions import db
+from survey_app.extensions import db_session
 from survey_app.models import LocalAuthority
 from survey_app.services.authorities import AuthorityError, list_authorities, save_authority
 
@@ -18,7 +18,9 @@ from survey_app.services.authorities import AuthorityError, list_authorities, sa
 @bp.get("/authorities")
 @staff_required(*ADMINS)
 def authorities() -> str:
-    return render_template("admin/authorities/list.html", authorities=list_authorities(db.session))
+    return render_template(
+        "admin/authorities/list.html", authorities=list_authorities(db_session())
+    )
 
 
 @bp.route("/authorities/new", methods=["GET", "POST"])
@@ -39,11 +41,11 @@ def _edit(authority: LocalAuthority | None) -> str | Response:
         form.languages.data = list(authority.language_codes)
     if form.validate_on_submit():
         try:
-            save_authority(db.session, current_user, form.details(), authority)
+            save_authority(db_session(), current_user, form.details(), authority)
         except AuthorityError as error:
             getattr(form, error.field).errors.append(str(error.message))
         else:
-            db.session.commit()
+            db_session().commit()
             flash(_("Local authority saved."), "success")
             return redirect(url_for("admin.authorities"))
     return render_template("admin/authorities/form.html", form=form, authority=authority)

@@ -27,7 +27,7 @@ from survey_app.admin.forms.codes import ANYONE, ButtonForm, CodeBatchForm
 from survey_app.auth.access import ROUND_MANAGERS, scoped_round, staff_required
 from survey_app.common.i18n import SUPPORTED, current_language
 from survey_app.common.sealing import seal, unseal
-from survey_app.extensions import db
+from survey_app.extensions import db_session
 from survey_app.models import AccessCode, SurveyRound
 from survey_app.services.access_codes import (
     CodeBatchError,
@@ -54,7 +54,7 @@ def codes(round_id: int) -> str | Response:
         audience = None if form.audience.data == ANYONE else form.audience.data
         try:
             issued = issue_batch(
-                db.session,
+                db_session(),
                 current_user,
                 survey_round,
                 label=form.label.data,
@@ -64,14 +64,14 @@ def codes(round_id: int) -> str | Response:
         except CodeBatchError as error:
             form.label.errors.append(str(error))
         else:
-            db.session.commit()
+            db_session().commit()
             _keep_batch(survey_round, form.label.data.strip(), audience, issued)
             return redirect(url_for("admin.code_batch", round_id=round_id))
     return render_template(
         "admin/codes/list.html",
         survey_round=survey_round,
         form=form,
-        codes=codes_of_round(db.session, survey_round),
+        codes=codes_of_round(db_session(), survey_round),
         button=ButtonForm(),
         band_names=bands,
     )
@@ -113,12 +113,12 @@ def forget_codes(round_id: int) -> Response:
 @staff_required(*ROUND_MANAGERS)
 def revoke(round_id: int, code_id: int) -> Response:
     survey_round = scoped_round(round_id)
-    code = db.session.get(AccessCode, code_id)
+    code = db_session().get(AccessCode, code_id)
     if code is None or code.round_id != survey_round.id:
         abort(404)
     if ButtonForm().validate_on_submit():
-        revoke_code(db.session, current_user, code)
-        db.session.commit()
+        revoke_code(db_session(), current_user, code)
+        db_session().commit()
         flash(_("Code revoked: it can no longer start a survey."), "success")
     return redirect(url_for("admin.codes", round_id=round_id))
 

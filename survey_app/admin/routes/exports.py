@@ -18,7 +18,7 @@ from survey_app.auth.access import (
 )
 from survey_app.common.complete_downloads import record_before_last_chunk
 from survey_app.common.rate_keys import staff_account_rate_key
-from survey_app.extensions import db, limiter
+from survey_app.extensions import db_session, limiter
 from survey_app.models import SurveyRound
 from survey_app.services.exports import (
     FORMATS,
@@ -55,17 +55,17 @@ def export_responses(round_id: int, kind: str) -> Response:
     if kind not in FORMATS:
         abort(404)
     if kind == "csv":
-        chunks: Iterable[str | bytes] = csv_chunks(db.session, survey_round)
+        chunks: Iterable[str | bytes] = csv_chunks(db_session(), survey_round)
     else:
-        chunks = file_chunks(_FILE_WRITERS[kind](db.session, survey_round))
+        chunks = file_chunks(_FILE_WRITERS[kind](db_session(), survey_round))
     record = partial(_record_sent, current_user.id, round_id, kind)
     body = stream_with_context(record_before_last_chunk(chunks, record))
     return _download(Response(body, mimetype=_MIMETYPES[kind]), survey_round, kind)
 
 
 def _record_sent(actor_id: int, round_id: int, kind: str) -> None:
-    record_export(db.session, actor_id, round_id, kind)
-    db.session.commit()
+    record_export(db_session(), actor_id, round_id, kind)
+    db_session().commit()
 
 
 @bp.get("/rounds/<int:round_id>/exports/codebook.csv")

@@ -14,7 +14,7 @@ from survey_app.admin import bp
 from survey_app.admin.forms.codes import ButtonForm
 from survey_app.admin.forms.group_sessions import GroupSessionForm
 from survey_app.auth.access import ROUND_MANAGERS, scoped_round, staff_required
-from survey_app.extensions import db
+from survey_app.extensions import db_session
 from survey_app.services.audit import now_utc
 from survey_app.services.group_sessions import (
     MAX_MINUTES,
@@ -55,16 +55,16 @@ def group_session(round_id: int) -> str | Response:
     if form.validate_on_submit():
         try:
             started = open_group_session(
-                db.session, current_user, survey_round, form.minutes.data, now_utc()
+                db_session(), current_user, survey_round, form.minutes.data, now_utc()
             )
         except GroupSessionError as error:
             flash(_refusal(error.reason), "info")
         else:
-            db.session.commit()
+            db_session().commit()
             until = uk_clock(started.ends_at)
             flash(_("Group session started. It ends at %(time)s.", time=until), "success")
         return redirect(url_for("admin.round_detail", round_id=round_id))
-    running = running_session(db.session, round_id, now_utc())
+    running = running_session(db_session(), round_id, now_utc())
     return render_template(
         "admin/rounds/group_session.html",
         survey_round=survey_round,
@@ -81,10 +81,10 @@ def end_group(round_id: int) -> Response:
     survey_round = scoped_round(round_id)
     if ButtonForm().validate_on_submit():
         try:
-            end_group_session(db.session, current_user, survey_round, now_utc())
+            end_group_session(db_session(), current_user, survey_round, now_utc())
         except GroupSessionError as error:
             flash(_refusal(error.reason), "info")
         else:
-            db.session.commit()
+            db_session().commit()
             flash(_("Group session ended."), "success")
     return redirect(url_for("admin.round_detail", round_id=round_id))

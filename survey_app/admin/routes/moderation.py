@@ -10,7 +10,7 @@ from werkzeug.wrappers import Response
 from survey_app.admin import bp
 from survey_app.admin.forms.moderation import ModerationForm
 from survey_app.auth.access import ROUND_MANAGERS, scoped_round, staff_required
-from survey_app.extensions import db
+from survey_app.extensions import db_session
 from survey_app.services.moderation import (
     ModerationError,
     decide,
@@ -23,7 +23,7 @@ from survey_app.services.moderation import (
 @staff_required(*ROUND_MANAGERS)
 def moderation(round_id: int) -> str:
     survey_round = scoped_round(round_id)
-    queue = moderation_queue(db.session, survey_round)
+    queue = moderation_queue(db_session(), survey_round)
     return render_template("admin/moderation/queue.html", survey_round=survey_round, queue=queue)
 
 
@@ -31,17 +31,17 @@ def moderation(round_id: int) -> str:
 @staff_required(*ROUND_MANAGERS)
 def moderate(round_id: int, answer_id: int) -> str | Response:
     survey_round = scoped_round(round_id)
-    item = pending_answer(db.session, survey_round, answer_id)
+    item = pending_answer(db_session(), survey_round, answer_id)
     if item is None:
         abort(404)
     form = ModerationForm()
     if form.validate_on_submit():
         try:
-            decide(db.session, current_user, item, form.action.data, form.removal_lines())
+            decide(db_session(), current_user, item, form.action.data, form.removal_lines())
         except ModerationError as error:
             form.removals.errors.append(str(error.message))
         else:
-            db.session.commit()
+            db_session().commit()
             flash(_("Decision saved."), "success")
             return redirect(url_for("admin.moderation", round_id=round_id))
     return render_template(

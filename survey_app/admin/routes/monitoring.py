@@ -11,7 +11,7 @@ from survey_app.admin import bp
 from survey_app.admin.monitoring_chart import progress_chart
 from survey_app.auth.access import scoped_round, staff_required
 from survey_app.common.i18n import current_language
-from survey_app.extensions import db
+from survey_app.extensions import db_session
 from survey_app.services.instrument_names import round_versions
 from survey_app.services.monitoring import monitor_round, monitoring_csv
 
@@ -22,7 +22,7 @@ REFRESH_SECONDS = 30
 @staff_required()
 def monitoring(round_id: int) -> str:
     survey_round = scoped_round(round_id)
-    figures = monitor_round(db.session, survey_round)
+    figures = monitor_round(db_session(), survey_round)
     last_day = min(date.today(), survey_round.closes_on)
     return render_template(
         "admin/monitoring.html",
@@ -39,7 +39,7 @@ def monitoring(round_id: int) -> str:
 def monitoring_download(round_id: int) -> Response:
     """Counts only (no answers), so not audited or limited like the response exports."""
     survey_round = scoped_round(round_id)
-    reply = Response(monitoring_csv(monitor_round(db.session, survey_round)), mimetype="text/csv")
+    reply = Response(monitoring_csv(monitor_round(db_session(), survey_round)), mimetype="text/csv")
     name = f"care-voices-round-{survey_round.id}-monitoring.csv"
     reply.headers["Content-Disposition"] = f'attachment; filename="{name}"'
     reply.headers["Cache-Control"] = "no-store"

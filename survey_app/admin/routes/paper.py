@@ -15,7 +15,7 @@ from survey_app.admin.forms.paper import paper_form, raw_answers
 from survey_app.auth.access import ROUND_MANAGERS, scoped_round, staff_required
 from survey_app.common.forms import StaffForm
 from survey_app.common.i18n import SUPPORTED, current_language
-from survey_app.extensions import db
+from survey_app.extensions import db_session
 from survey_app.models import SurveyRound
 from survey_app.services.codebook import round_versions
 from survey_app.services.instrument_names import band_name, version_name
@@ -45,7 +45,7 @@ def paper_entry(round_id: int) -> str:
         versions=versions,
         names={version.key: version.name for version in versions},
         languages=_copy_languages(survey_round),
-        responses=paper_responses(db.session, survey_round),
+        responses=paper_responses(db_session(), survey_round),
         reference=paper_reference,
     )
 
@@ -59,7 +59,7 @@ def paper_new(round_id: int, instrument: str) -> str | HttpResponse:
     if form.validate_on_submit():
         try:
             response = enter_paper_response(
-                db.session,
+                db_session(),
                 current_user,
                 survey_round,
                 version,
@@ -67,10 +67,10 @@ def paper_new(round_id: int, instrument: str) -> str | HttpResponse:
                 form.language.data,
             )
         except PaperEntryError as error:
-            db.session.rollback()
+            db_session().rollback()
             _show_errors(form, error)
         else:
-            db.session.commit()
+            db_session().commit()
             flash(
                 _(
                     "Saved. Write %(reference)s on the paper copy.",
@@ -86,7 +86,7 @@ def paper_new(round_id: int, instrument: str) -> str | HttpResponse:
 @staff_required(*ROUND_MANAGERS)
 def paper_check(round_id: int, reference: str) -> str:
     survey_round = scoped_round(round_id)
-    response = find_paper_response(db.session, survey_round, reference)
+    response = find_paper_response(db_session(), survey_round, reference)
     if response is None:
         abort(404)
     version = version_of(response)
@@ -94,12 +94,12 @@ def paper_check(round_id: int, reference: str) -> str:
     if form.validate_on_submit():
         try:
             differences = verify_paper_response(
-                db.session, current_user, response, version, raw_answers(form), current_language()
+                db_session(), current_user, response, version, raw_answers(form), current_language()
             )
         except PaperEntryError as error:
             _show_errors(form, error)
         else:
-            db.session.commit()
+            db_session().commit()
             return render_template(
                 "admin/paper/checked.html",
                 survey_round=survey_round,
@@ -118,7 +118,7 @@ def paper_check(round_id: int, reference: str) -> str:
 def paper_correct(round_id: int, reference: str) -> str | HttpResponse:
     """Correct a keyed paper response, starting from its stored answers."""
     survey_round = scoped_round(round_id)
-    response = find_paper_response(db.session, survey_round, reference)
+    response = find_paper_response(db_session(), survey_round, reference)
     if response is None:
         abort(404)
     version = version_of(response)
@@ -130,13 +130,13 @@ def paper_correct(round_id: int, reference: str) -> str | HttpResponse:
     if form.validate_on_submit():
         try:
             changes = correct_paper_response(
-                db.session, current_user, response, version, raw_answers(form), current_language()
+                db_session(), current_user, response, version, raw_answers(form), current_language()
             )
         except PaperEntryError as error:
-            db.session.rollback()
+            db_session().rollback()
             _show_errors(form, error)
         else:
-            db.session.commit()
+            db_session().commit()
             flash(_corrected_message(reference, len(changes)), "success")
             return redirect(url_for("admin.paper_entry", round_id=round_id))
     lead = _(

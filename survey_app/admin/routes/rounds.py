@@ -21,7 +21,7 @@ from survey_app.auth.access import (
     staff_required,
 )
 from survey_app.common.i18n import current_language
-from survey_app.extensions import db
+from survey_app.extensions import db_session
 from survey_app.models import LocalAuthority, SurveyRound
 from survey_app.services.audit import now_utc
 from survey_app.services.authorities import list_authorities
@@ -44,7 +44,7 @@ from survey_app.services.welsh_review import unreviewed_welsh_versions
 @bp.get("/")
 @staff_required()
 def rounds() -> str:
-    found = rounds_for(db.session, current_user)
+    found = rounds_for(db_session(), current_user)
     return render_template("admin/rounds/list.html", rounds=found, status_labels=STATUS_LABELS)
 
 
@@ -55,11 +55,11 @@ def new_round() -> str | Response:
     if form.validate_on_submit():
         authority = _chosen_authority(form)
         try:
-            survey_round = create_round(db.session, current_user, authority, round_details(form))
+            survey_round = create_round(db_session(), current_user, authority, round_details(form))
         except RoundError as error:
             _show_error(form, error)
         else:
-            db.session.commit()
+            db_session().commit()
             flash(_("Round saved as a draft."), "success")
             return redirect(url_for("admin.round_detail", round_id=survey_round.id))
     return render_template("admin/rounds/form.html", form=form, survey_round=None)
@@ -70,7 +70,7 @@ def new_round() -> str | Response:
 def round_detail(round_id: int) -> str:
     survey_round = scoped_round(round_id)
     questionnaires = round_versions(survey_round, current_language())
-    group = running_session(db.session, round_id, now_utc())
+    group = running_session(db_session(), round_id, now_utc())
     return render_template(
         "admin/rounds/detail.html",
         group_session_ends=uk_clock(group.ends_at) if group else None,
@@ -90,11 +90,11 @@ def edit_round(round_id: int) -> str | Response:
     form = _round_form(survey_round)
     if form.validate_on_submit():
         try:
-            update_round(db.session, current_user, survey_round, round_details(form))
+            update_round(db_session(), current_user, survey_round, round_details(form))
         except RoundError as error:
             _show_error(form, error)
         else:
-            db.session.commit()
+            db_session().commit()
             flash(_("Round saved."), "success")
             return redirect(url_for("admin.round_detail", round_id=round_id))
     return render_template("admin/rounds/form.html", form=form, survey_round=survey_round)
@@ -126,20 +126,20 @@ def advance(round_id: int) -> Response | str:
         return redirect(url_for("admin.round_detail", round_id=round_id))
     try:
         status = advance_round(
-            db.session,
+            db_session(),
             current_user,
             survey_round,
             date.today(),
             welsh_confirmed=bool(form.welsh_confirmed.data),
         )
     except RoundError as error:
-        db.session.rollback()
+        db_session().rollback()
         if error.field == "welsh_confirmed":
             form.welsh_confirmed.errors = [str(error.message)]
             return _confirm_page(survey_round, form, "admin/rounds/confirm_open.html")
         flash(str(error.message), "info")
     else:
-        db.session.commit()
+        db_session().commit()
         flash(_("The round is now %(status)s.", status=STATUS_LABELS[status]), "success")
     return redirect(url_for("admin.round_detail", round_id=round_id))
 
@@ -171,7 +171,7 @@ def _round_form(survey_round: SurveyRound | None = None) -> RoundForm:
     ]
     if survey_round is None and current_user.is_programme_admin:
         form.local_authority.choices = [
-            SelectChoice(a.id, a.name) for a in list_authorities(db.session)
+            SelectChoice(a.id, a.name) for a in list_authorities(db_session())
         ]
     else:
         del form.local_authority

@@ -29,7 +29,7 @@ from survey_app.auth.access import (
     scoped_round,
     staff_required,
 )
-from survey_app.extensions import db
+from survey_app.extensions import db_session
 from survey_app.models import SafeguardingAlert, SurveyRound
 from survey_app.services.moderation import free_text_questions
 from survey_app.services.safeguarding_alerts import (
@@ -55,7 +55,7 @@ def unhandled_alerts(survey_round: SurveyRound) -> int:
     """Unhandled alerts of ``survey_round`` for the banner; 0 for roles that cannot open them."""
     if not current_user.is_authenticated or current_user.role not in ROUND_MANAGERS:
         return 0
-    return unhandled_count(db.session, survey_round.id)
+    return unhandled_count(db_session(), survey_round.id)
 
 
 @bp.route("/authorities/<int:authority_id>/safeguarding", methods=["GET", "POST"])
@@ -64,14 +64,14 @@ def safeguarding_settings(authority_id: int) -> str | Response:
     authority = scoped_authority(authority_id)
     form = SafeguardingSettingsForm()
     if not form.is_submitted():
-        form.fill(settings_for(db.session, authority.id))
+        form.fill(settings_for(db_session(), authority.id))
     if form.validate_on_submit():
         try:
-            save_settings(db.session, current_user, authority, form.details())
+            save_settings(db_session(), current_user, authority, form.details())
         except SettingsError as error:
             getattr(form, error.field).errors.append(settings_error_message(error))
         else:
-            db.session.commit()
+            db_session().commit()
             flash(_("Safeguarding settings saved."), "success")
             return redirect(url_for("admin.authorities"))
     return render_template(
@@ -90,7 +90,7 @@ def alerts(round_id: int) -> str:
     return render_template(
         "admin/safeguarding/alerts.html",
         survey_round=survey_round,
-        alerts=round_alerts(db.session, survey_round),
+        alerts=round_alerts(db_session(), survey_round),
         hide_alert_banner=True,
     )
 
@@ -99,20 +99,20 @@ def alerts(round_id: int) -> str:
 @staff_required(*ROUND_MANAGERS)
 def alert(round_id: int, alert_id: int) -> str | Response:
     survey_round = scoped_round(round_id)
-    found = round_alert(db.session, survey_round, alert_id)
+    found = round_alert(db_session(), survey_round, alert_id)
     if found is None:
         abort(404)
-    outcomes = outcome_choices(settings_for(db.session, survey_round.local_authority_id).outcomes)
+    outcomes = outcome_choices(settings_for(db_session(), survey_round.local_authority_id).outcomes)
     form = AlertHandlingForm()
     form.offer(outcomes)
     if found.handled_at is None and form.validate_on_submit():
         try:
             note = form.note.data or ""
-            handle_alert(db.session, current_user, found, form.outcome.data, note, outcomes)
+            handle_alert(db_session(), current_user, found, form.outcome.data, note, outcomes)
         except HandlingError as error:
             getattr(form, error.field).errors.append(handling_error_message(error))
         else:
-            db.session.commit()
+            db_session().commit()
             flash(_("Alert recorded as handled."), "success")
             return redirect(url_for("admin.alerts", round_id=round_id))
     return render_template(

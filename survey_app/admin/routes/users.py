@@ -12,7 +12,7 @@ from survey_app.admin import bp
 from survey_app.admin.forms.codes import ButtonForm
 from survey_app.admin.forms.users import NO_AUTHORITY, ROLE_LABELS, InviteForm, RoleForm
 from survey_app.auth.access import ADMINS, recent_password_required, staff_required
-from survey_app.extensions import db
+from survey_app.extensions import db_session
 from survey_app.models import LocalAuthority, StaffUser
 from survey_app.services.audit import now_utc
 from survey_app.services.authorities import list_authorities
@@ -34,9 +34,9 @@ from survey_app.services.users import (
 def users() -> str:
     return render_template(
         "admin/users/list.html",
-        users=list_staff(db.session),
+        users=list_staff(db_session()),
         role_labels=ROLE_LABELS,
-        locked_ids=locked_account_ids(db.session, now_utc()),
+        locked_ids=locked_account_ids(db_session(), now_utc()),
     )
 
 
@@ -48,7 +48,7 @@ def invite_staff() -> str:
     if form.validate_on_submit():
         try:
             user, token = invite_user(
-                db.session,
+                db_session(),
                 current_user,
                 email=form.email.data,
                 name=form.display_name.data.strip(),
@@ -58,7 +58,7 @@ def invite_staff() -> str:
         except AccountError as error:
             form.email.errors.append(str(error))
         else:
-            db.session.commit()
+            db_session().commit()
             link = url_for("auth.invite", token=token, _external=True)
             return render_template("admin/users/invited.html", user=user, link=link)
     return render_template("admin/users/invite.html", form=form)
@@ -75,7 +75,7 @@ def user_detail(user_id: int) -> str | Response:
     if form.validate_on_submit():
         try:
             change_role(
-                db.session,
+                db_session(),
                 current_user,
                 user,
                 form.role.data,
@@ -84,7 +84,7 @@ def user_detail(user_id: int) -> str | Response:
         except AccountError as error:
             form.role.errors.append(str(error))
         else:
-            db.session.commit()
+            db_session().commit()
             flash(_("Role saved. The person must sign in again."), "success")
             return redirect(url_for("admin.users"))
     return render_template(
@@ -92,7 +92,7 @@ def user_detail(user_id: int) -> str | Response:
         user=user,
         form=form,
         button=ButtonForm(),
-        locked=user.id in locked_account_ids(db.session, now_utc()),
+        locked=user.id in locked_account_ids(db_session(), now_utc()),
     )
 
 
@@ -103,11 +103,11 @@ def toggle_active(user_id: int) -> Response:
     user = _user(user_id)
     if ButtonForm().validate_on_submit():
         try:
-            set_active(db.session, current_user, user, active=not user.is_active_account)
+            set_active(db_session(), current_user, user, active=not user.is_active_account)
         except AccountError as error:
             flash(str(error), "info")
         else:
-            db.session.commit()
+            db_session().commit()
             flash(_("Account updated."), "success")
     return redirect(url_for("admin.user_detail", user_id=user_id))
 
@@ -118,8 +118,8 @@ def toggle_active(user_id: int) -> Response:
 def unlock_user(user_id: int) -> Response:
     user = _user(user_id)
     if ButtonForm().validate_on_submit():
-        unlock(db.session, current_user, user)
-        db.session.commit()
+        unlock(db_session(), current_user, user)
+        db_session().commit()
         flash(_("Account unlocked."), "success")
     return redirect(url_for("admin.user_detail", user_id=user_id))
 
@@ -130,8 +130,8 @@ def unlock_user(user_id: int) -> Response:
 def reset_user_second_factor(user_id: int) -> Response:
     user = _user(user_id)
     if ButtonForm().validate_on_submit():
-        reset_second_factor(db.session, current_user, user)
-        db.session.commit()
+        reset_second_factor(db_session(), current_user, user)
+        db_session().commit()
         flash(
             _("Second factor reset. They will set up their app again when they sign in."), "success"
         )
@@ -139,7 +139,7 @@ def reset_user_second_factor(user_id: int) -> Response:
 
 
 def _user(user_id: int) -> StaffUser:
-    user = db.session.get(StaffUser, user_id)
+    user = db_session().get(StaffUser, user_id)
     if user is None:
         abort(404)
     return user
@@ -147,10 +147,10 @@ def _user(user_id: int) -> StaffUser:
 
 def _with_authorities(form: RoleForm) -> RoleForm:
     none = [SelectChoice(NO_AUTHORITY, _("None (programme admin)"))]
-    authorities = [SelectChoice(a.id, a.name) for a in list_authorities(db.session)]
+    authorities = [SelectChoice(a.id, a.name) for a in list_authorities(db_session())]
     form.local_authority.choices = none + authorities
     return form
 
 
 def _authority(authority_id: int) -> LocalAuthority | None:
-    return db.session.get(LocalAuthority, authority_id) if authority_id else None
+    return db_session().get(LocalAuthority, authority_id) if authority_id else None
