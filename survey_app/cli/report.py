@@ -13,7 +13,7 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 
-from survey_app.extensions import db
+from survey_app.extensions import db_session
 from survey_app.reports.files import REPORT_FORMATS, report_files
 from survey_app.services.reporting import NoResponsesError, build_round_report
 
@@ -29,7 +29,7 @@ def build(round_id: int, kind: str, language: str, out_dir: Path) -> None:
     """Write the report of round ROUND in FORMAT to the folder OUT; prints each file's path."""
     catalogue = current_app.extensions["catalogue"]
     try:
-        report = build_round_report(db.session, catalogue, round_id, language)
+        report = build_round_report(db_session(), catalogue, round_id, language)
     except NoResponsesError as error:
         raise click.ClickException(f"Round {round_id} has no completed responses yet.") from error
     except LookupError as error:

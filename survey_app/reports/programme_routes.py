@@ -6,7 +6,7 @@ from flask import current_app, render_template
 
 from survey_app.auth.access import ADMINS, staff_required
 from survey_app.common.i18n import current_language
-from survey_app.extensions import db
+from survey_app.extensions import db_session
 from survey_app.reports import bp
 from survey_app.reports.programme import programme_spreads
 from survey_app.services.reporting import HEADLINE_INDICATORS, authority_names, programme_view
@@ -16,8 +16,8 @@ from survey_app.services.reporting import HEADLINE_INDICATORS, authority_names, 
 @staff_required(*ADMINS)
 def programme() -> str:
     catalogue = current_app.extensions["catalogue"]
-    view = programme_view(db.session, catalogue)
-    names = authority_names(db.session)
+    view = programme_view(db_session(), catalogue)
+    names = authority_names(db_session())
     spreads = programme_spreads(catalogue, view, names, current_language())
     return render_template(
         "reports/programme.html", spreads=spreads, headline_count=len(HEADLINE_INDICATORS)

@@ -15,7 +15,7 @@ from report_builder.report.model import Report
 from survey_app.auth.access import scoped_round, staff_required
 from survey_app.common.i18n import current_language
 from survey_app.common.rate_keys import staff_account_rate_key
-from survey_app.extensions import db, limiter
+from survey_app.extensions import db_session, limiter
 from survey_app.models import SurveyRound
 from survey_app.reports import bp
 from survey_app.reports.files import TABLES, csv_zip, file_stem, pdf, table_csv
@@ -39,7 +39,7 @@ _MIMETYPES = {
 @bp.get("/")
 @staff_required()
 def rounds() -> str:
-    found = reportable_rounds(db.session, current_user)
+    found = reportable_rounds(db_session(), current_user)
     return render_template("reports/rounds.html", rounds=found)
 
 
@@ -104,7 +104,7 @@ def download_table(round_id: int, table: str) -> Response:
 
 def _build(survey_round: SurveyRound) -> Report:
     catalogue = current_app.extensions["catalogue"]
-    return build_round_report(db.session, catalogue, survey_round.id, current_language())
+    return build_round_report(db_session(), catalogue, survey_round.id, current_language())
 
 
 def _download(what: str, round_id: int) -> tuple[SurveyRound, Report]:
@@ -114,8 +114,8 @@ def _download(what: str, round_id: int) -> tuple[SurveyRound, Report]:
         built = _build(survey_round)
     except NoResponsesError:
         abort(404)
-    record_download(db.session, current_user, survey_round, what, built.language)
-    db.session.commit()  # Audited before a byte is sent.
+    record_download(db_session(), current_user, survey_round, what, built.language)
+    db_session().commit()  # Audited before a byte is sent.
     return survey_round, built
 
 

@@ -15,7 +15,7 @@ from wtforms.fields.choices import SelectChoice
 
 from survey_app.auth.access import ROUND_MANAGERS, staff_required
 from survey_app.common.i18n import current_language
-from survey_app.extensions import db
+from survey_app.extensions import db_session
 from survey_app.models import SurveyRound, YouSaidAction
 from survey_app.reports import bp
 from survey_app.reports.forms import ActionPlanForm, RemoveActionForm, show_problems
@@ -43,7 +43,9 @@ def new_action(round_id: int, instrument: str) -> str | BaseResponse:
     indicators = band_indicators(current_app.extensions["catalogue"], instrument)
     if form.validate_on_submit():
         try:
-            add_action(db.session, current_user, survey_round, instrument, form.draft(), indicators)
+            add_action(
+                db_session(), current_user, survey_round, instrument, form.draft(), indicators
+            )
         except PlanError as error:
             show_problems(form, error.problems)
         else:
@@ -55,12 +57,12 @@ def new_action(round_id: int, instrument: str) -> str | BaseResponse:
 @staff_required(*ROUND_MANAGERS)
 def edit_action(round_id: int, instrument: str, action_id: int) -> str | BaseResponse:
     survey_round = round_band(round_id, instrument)
-    action = find_action(db.session, survey_round, instrument, action_id) or abort(404)
+    action = find_action(db_session(), survey_round, instrument, action_id) or abort(404)
     form = _form(instrument)
     indicators = band_indicators(current_app.extensions["catalogue"], instrument)
     if form.validate_on_submit():
         try:
-            update_action(db.session, current_user, action, form.draft(), indicators)
+            update_action(db_session(), current_user, action, form.draft(), indicators)
         except PlanError as error:
             show_problems(form, error.problems)
         else:
@@ -74,11 +76,11 @@ def edit_action(round_id: int, instrument: str, action_id: int) -> str | BaseRes
 @staff_required(*ROUND_MANAGERS)
 def remove_plan_action(round_id: int, instrument: str, action_id: int) -> BaseResponse:
     survey_round = round_band(round_id, instrument)
-    action = find_action(db.session, survey_round, instrument, action_id) or abort(404)
+    action = find_action(db_session(), survey_round, instrument, action_id) or abort(404)
     if not RemoveActionForm().validate_on_submit():
         abort(400)
-    remove_action(db.session, current_user, action)
-    db.session.commit()
+    remove_action(db_session(), current_user, action)
+    db_session().commit()
     flash(_("Action removed."), "success")
     return redirect(url_for("reports.you_said", round_id=round_id))
 
@@ -99,7 +101,7 @@ def _form(band: str) -> ActionPlanForm:
 
 
 def _saved(round_id: int) -> BaseResponse:
-    db.session.commit()
+    db_session().commit()
     flash(_("Action saved."), "success")
     return redirect(url_for("reports.you_said", round_id=round_id))
 

@@ -14,7 +14,7 @@ from flask_login import current_user
 from survey_app.auth.access import scoped_round, staff_required
 from survey_app.common.i18n import current_language
 from survey_app.common.rate_keys import staff_account_rate_key
-from survey_app.extensions import db, limiter
+from survey_app.extensions import db_session, limiter
 from survey_app.models import SurveyRound
 from survey_app.reports import bp
 from survey_app.reports.files import file_stem
@@ -42,8 +42,8 @@ def you_said(round_id: int) -> str:
     return render_template(
         "reports/you_said_list.html",
         survey_round=survey_round,
-        actions=actions_by_band(db.session, survey_round),
-        done=done_by_band(db.session, survey_round),
+        actions=actions_by_band(db_session(), survey_round),
+        done=done_by_band(db_session(), survey_round),
         labels=_band_labels(survey_round),
         indicators={i.id: i.label.get(language) for i in catalogue.indicators},
         statuses=STATUS_LABELS,
@@ -65,9 +65,9 @@ def you_said_download(round_id: int, instrument: str) -> Response:
     survey_round = round_band(round_id, instrument)
     page = _page(survey_round, instrument)
     record_download(
-        db.session, current_user, survey_round, f"you-said {instrument}.pdf", page.language
+        db_session(), current_user, survey_round, f"you-said {instrument}.pdf", page.language
     )
-    db.session.commit()  # Audited before a byte is sent.
+    db_session().commit()  # Audited before a byte is sent.
     reply = Response(you_said_pdf(page), mimetype="application/pdf")
     name = f"{file_stem(round_id, page.language)}-you-said-{instrument}.pdf"
     reply.headers["Content-Disposition"] = f'attachment; filename="{name}"'
@@ -87,16 +87,16 @@ def _page(survey_round: SurveyRound, band: str) -> YouSaidPage:
     catalogue = current_app.extensions["catalogue"]
     language = current_language()
     try:
-        report = build_round_report(db.session, catalogue, survey_round.id, language)
+        report = build_round_report(db_session(), catalogue, survey_round.id, language)
     except NoResponsesError:
         abort(404)
     return you_said_page(
         report,
         band,
-        actions_by_band(db.session, survey_round)[band],
+        actions_by_band(db_session(), survey_round)[band],
         shipped_child_phrases(),
         young=band in young_bands(catalogue, survey_round),
-        done=done_by_band(db.session, survey_round)[band],
+        done=done_by_band(db_session(), survey_round)[band],
     )
 
 

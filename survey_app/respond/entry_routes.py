@@ -18,7 +18,7 @@ from werkzeug.wrappers import Response as HttpResponse
 
 from survey_app.common.errors import wants_html
 from survey_app.common.rate_keys import anonymous_rate_key
-from survey_app.extensions import db, limiter
+from survey_app.extensions import db_session, limiter
 from survey_app.models import AccessCode
 from survey_app.respond import bp
 from survey_app.respond.group_rooms import in_group_room, join_running_session
@@ -105,7 +105,7 @@ def start() -> str:
 @code_entry_limit
 def enter_code() -> HttpResponse | tuple[str, int]:
     try:
-        code = admit_code(db.session, request.form.get("code", ""))
+        code = admit_code(db_session(), request.form.get("code", ""))
     except EntryRefusedError:
         return _refused()
     return _admit(code)
@@ -116,7 +116,7 @@ def enter_code() -> HttpResponse | tuple[str, int]:
 def code_link(code: str) -> HttpResponse | tuple[str, int]:
     """Where QR posters point: admit the code, then drop it from the address bar."""
     try:
-        admitted = admit_code(db.session, code)
+        admitted = admit_code(db_session(), code)
     except EntryRefusedError:
         return _refused()
     return _admit(admitted)
@@ -151,7 +151,7 @@ def _current_step() -> tuple[EntryStep, AccessCode]:
     entry = session.get(ENTRY_KEY)
     if not isinstance(entry, dict):
         raise EntryRefusedError("unknown")
-    code = admitted_code(db.session, entry.get("code"))
+    code = admitted_code(db_session(), entry.get("code"))
     versions = offered_versions(code)
     if versions:
         offer_languages(journey_languages(versions[0], code.round.local_authority))
@@ -257,8 +257,8 @@ def begin_survey() -> HttpResponse:
     mode = "trusted_adult" if step.version.trusted_adult else "online"
     language = text_language(step.version)
     response = start_response(
-        db.session, code.round, step.version, mode=mode, language=language, access_code=code
+        db_session(), code.round, step.version, mode=mode, language=language, access_code=code
     )
-    db.session.commit()
+    db_session().commit()
     begin(response)
     return redirect(url_for("respond.carry_on"), 303)

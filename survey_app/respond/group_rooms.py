@@ -13,7 +13,7 @@ from __future__ import annotations
 from flask import g
 
 from survey_app.common.rate_keys import anonymous_rate_key
-from survey_app.extensions import db, limiter
+from survey_app.extensions import db_session, limiter
 from survey_app.models.group_session import GroupSession
 from survey_app.services.audit import now_utc
 from survey_app.services.group_sessions import is_running, running_session
@@ -26,7 +26,7 @@ def join_running_session(round_id: int) -> None:
     if not limiter.enabled:
         return
     now = now_utc()
-    group = running_session(db.session, round_id, now)
+    group = running_session(db_session(), round_id, now)
     if group is not None:
         _mark(group, (group.ends_at - now).total_seconds())
 
@@ -45,5 +45,5 @@ def in_group_room() -> bool:
     """
     if "group_room" not in g:
         marked = limiter.storage.get(MARK_PREFIX + anonymous_rate_key())
-        g.group_room = bool(marked) and is_running(db.session, marked, now_utc())
+        g.group_room = bool(marked) and is_running(db_session(), marked, now_utc())
     return bool(g.group_room)

@@ -17,7 +17,7 @@ from flask import g, request, session
 
 from questionnaires import InstrumentVersion, Item, visible_items
 from survey_app.common.i18n import current_language
-from survey_app.extensions import db
+from survey_app.extensions import db_session
 from survey_app.models import LocalAuthority, Response
 from survey_app.services.answers import AnswerValue, decoded_value
 from survey_app.services.respond_entry import round_is_open
@@ -140,7 +140,7 @@ def offer_languages(languages: tuple[str, ...]) -> None:
 def load_response(*, allow_completed: bool = False) -> Response:
     """The session's response; raises ``SessionEndedError`` or ``AlreadyCompletedError``."""
     public_id = session.get(RESPONSE_KEY)
-    response = find_response(db.session, public_id) if isinstance(public_id, str) else None
+    response = find_response(db_session(), public_id) if isinstance(public_id, str) else None
     if response is None:
         raise SessionEndedError
     if response.status == "completed" and not allow_completed:
@@ -155,7 +155,7 @@ def current_journey() -> Journey:
         raise RoundClosedError
     version = version_of(response)
     offer_languages(journey_languages(version, response.round.local_authority))
-    return Journey(response, version, answer_values(db.session, response))
+    return Journey(response, version, answer_values(db_session(), response))
 
 
 def begin(response: Response) -> None:

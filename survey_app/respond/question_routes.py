@@ -11,7 +11,7 @@ from flask import abort, current_app, redirect, render_template, request, url_fo
 from werkzeug.wrappers import Response as HttpResponse
 
 from questionnaires import Item
-from survey_app.extensions import db
+from survey_app.extensions import db_session
 from survey_app.respond import bp
 from survey_app.respond.contacts import contacts
 from survey_app.respond.entry_routes import form_status, survey_post_limit
@@ -64,17 +64,17 @@ def answer(item_id: str) -> HttpResponse | tuple[str, int]:
         return redirect(url_for("respond.carry_on"), 303)
     raw = _raw_answer(item)
     try:
-        saved = record_page(db.session, journey.response, item, raw, journey.text_language)
+        saved = record_page(db_session(), journey.response, item, raw, journey.text_language)
     except InvalidAnswerError as invalid:
-        db.session.rollback()
+        db_session().rollback()
         kept = raw if item.type == "free_text" else None
         return _question_page(journey, item, kept, str(invalid.message)), form_status("error")
     after = journey.with_saved(item, saved.value)
     signals = current_app.extensions["catalogue"].risk_signals
     if closed_answer_signals_risk(signals, after.version, item, after.answers.get(item.id)):
-        raise_risk_answer_alert(db.session, journey.response, item.id)
+        raise_risk_answer_alert(db_session(), journey.response, item.id)
     # Commit before redirecting: the next page promises this answer is safe.
-    db.session.commit()
+    db_session().commit()
     return _after_saving(after, item, _support_page(journey, after, item, saved.flagged))
 
 
@@ -149,9 +149,9 @@ def check_answers() -> str:
 @survey_post_limit
 def submit() -> HttpResponse:
     journey = current_journey()
-    complete_response(db.session, journey.response)
+    complete_response(db_session(), journey.response)
     # Commit before the thank-you page: it tells the respondent their answers are sent.
-    db.session.commit()
+    db_session().commit()
     return redirect(url_for("respond.done"), 303)
 
 

@@ -8,7 +8,7 @@ from werkzeug.wrappers import Response as HttpResponse
 
 from questionnaires import InstrumentVersion
 from questionnaires.loader import FACES_DIR
-from survey_app.extensions import db
+from survey_app.extensions import db_session
 from survey_app.models import LocalAuthority
 from survey_app.respond import bp
 from survey_app.respond.contacts import contacts
@@ -42,7 +42,7 @@ def _whose_survey() -> tuple[LocalAuthority | None, InstrumentVersion | None]:
         pass
     entry = session.get(ENTRY_KEY)
     try:
-        code = admitted_code(db.session, entry.get("code") if isinstance(entry, dict) else None)
+        code = admitted_code(db_session(), entry.get("code") if isinstance(entry, dict) else None)
     except EntryRefusedError:
         return None, None
     return code.round.local_authority, None
@@ -83,7 +83,7 @@ def signpost() -> str:
     return render_template(
         "respond/signpost.html",
         onward=_onward(journey),
-        alerted=settings_for(db.session, journey.authority.id).alert_on_risk_answers,
+        alerted=settings_for(db_session(), journey.authority.id).alert_on_risk_answers,
         **contacts(journey.authority, journey.version),
     )
 
@@ -104,9 +104,9 @@ def save_for_later() -> str:
 @survey_post_limit
 def issue_code() -> str:
     journey = current_journey()
-    code = issue_resume_code(db.session, journey.response)
+    code = issue_resume_code(db_session(), journey.response)
     # Commit before showing the code: it must work as soon as the respondent writes it down.
-    db.session.commit()
+    db_session().commit()
     return render_template("respond/save.html", code=code)
 
 
@@ -118,7 +118,7 @@ def resume() -> str:
 @bp.post("/resume")
 @code_entry_limit
 def enter_resume_code() -> HttpResponse | tuple[str, int]:
-    response = find_resumable(db.session, request.form.get("code", ""))
+    response = find_resumable(db_session(), request.form.get("code", ""))
     # A closed round's code is refused like an unknown one, so guessing finds no codes.
     if response is None or not round_is_open(response.round):
         error = _(
