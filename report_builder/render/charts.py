@@ -1,10 +1,10 @@
-"""Bar charts with 95% interval whiskers: SVG for the HTML report, ReportLab for the PDF.
+"""Bar charts with 95% interval whiskers, as SVG for the HTML report and the PDF printed from it.
 
 R-A11Y-4 and docs/sources.md A18-A20: the two Analysis Function series colours (dark blue for this
 area, orange for other areas), direct labels rather than a colour-only legend, horizontal
 text, a title stating the finding and a description listing every value, and always a data
-table next to the chart (the renderers place one). Both outputs draw one shared layout, so
-the HTML and PDF charts cannot differ. Hidden results get no bar, only their marker.
+table next to the chart (the renderers place one). The PDF prints the same SVG, so the HTML
+and PDF charts cannot differ. Hidden results get no bar, only their marker.
 """
 
 from __future__ import annotations
@@ -13,9 +13,6 @@ import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
-
-from reportlab.graphics.shapes import Drawing, Line, Rect, String
-from reportlab.lib import colors
 
 from report_builder.comparison.values import ComparisonKind
 from report_builder.report.fixed_text import counted_text, text
@@ -28,7 +25,6 @@ WIDTH = 480
 LABEL_WIDTH = 200
 ROW_HEIGHT = 34
 TOP = 30
-FONT = "Helvetica"
 FONT_SIZE = 9
 _LABEL_CHARS = 38
 
@@ -58,7 +54,7 @@ class SectionChart:
 
 @dataclass(frozen=True)
 class ChartLayout:
-    """Everything both renderers draw."""
+    """Everything the SVG draws."""
 
     title: str
     description: str
@@ -121,16 +117,6 @@ def chart_svg(layout: ChartLayout, chart_id: str) -> str:
     parts.extend(_svg_bar(bar) for bar in layout.bars)
     parts.append("</svg>")
     return "\n".join(parts)
-
-
-def chart_drawing(layout: ChartLayout) -> Drawing:
-    """The same chart as a ReportLab drawing for the PDF (y measured upwards there)."""
-    drawing = Drawing(WIDTH, layout.height)
-    drawing.add(String(0, layout.height - 14, layout.key, fontName=FONT, fontSize=FONT_SIZE))
-    for bar in layout.bars:
-        for shape in _drawing_shapes(bar, layout.height):
-            drawing.add(shape)
-    return drawing
 
 
 def _x(percent: float) -> float:
@@ -208,40 +194,3 @@ def _element(tag: str, content: str = "", **attributes: object) -> str:
         for name, value in attributes.items()
     )
     return f"<{tag} {pairs}>{content}</{tag}>" if content else f"<{tag} {pairs}/>"
-
-
-def _drawing_shapes(bar: Bar, height: float) -> list:
-    """ReportLab shapes for one bar, flipped so y runs upwards."""
-    top = height - bar.y
-    shapes: list = [
-        String(0, top - 10 - 11 * i, text, fontName=FONT, fontSize=FONT_SIZE)
-        for i, text in enumerate(bar.label_lines)
-    ]
-    value_x = LABEL_WIDTH + 4
-    if bar.width is not None and bar.whisker is not None:
-        low, high = bar.whisker
-        shapes.append(
-            Rect(
-                LABEL_WIDTH,
-                top - 18,
-                bar.width,
-                18,
-                fillColor=colors.HexColor(DARK_BLUE),
-                strokeColor=None,
-            )
-        )
-        shapes.append(Line(low, top - 9, high, top - 9, strokeColor=colors.black, strokeWidth=1.5))
-        value_x = max(high, LABEL_WIDTH + bar.width, bar.comparator_x or 0) + 5
-        if bar.comparator_x is not None:
-            shapes.append(
-                Line(
-                    bar.comparator_x,
-                    top + 3,
-                    bar.comparator_x,
-                    top - 21,
-                    strokeColor=colors.HexColor(ORANGE),
-                    strokeWidth=3,
-                )
-            )
-    shapes.append(String(value_x, top - 13, bar.value_text, fontName=FONT, fontSize=FONT_SIZE))
-    return shapes

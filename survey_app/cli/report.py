@@ -1,8 +1,8 @@
 """``flask report build``: write a round's report as HTML, PDF or CSV files, without a browser.
 
 For scheduled jobs and for checking a report by eye: the HTML is the same page the app renders,
-made standalone (stylesheets inlined, links to the app left out), and the PDF and CSV are the
-same bytes the download links give.
+made standalone (stylesheets inlined, links to the app left out), and the PDF and CSV are
+made as the download links make them (built afresh here, without the report cache).
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from flask import current_app
 from flask.cli import AppGroup
 
 from survey_app.extensions import db_session
+from survey_app.models import SurveyRound
+from survey_app.reports.cover import report_cover
 from survey_app.reports.files import REPORT_FORMATS, report_files
 from survey_app.services.reporting import NoResponsesError, build_round_report
 
@@ -34,8 +36,9 @@ def build(round_id: int, kind: str, language: str, out_dir: Path) -> None:
         raise click.ClickException(f"Round {round_id} has no completed responses yet.") from error
     except LookupError as error:
         raise click.ClickException(f"There is no survey round {round_id}.") from error
+    cover = report_cover(db_session().get_one(SurveyRound, round_id), report)
     out_dir.mkdir(parents=True, exist_ok=True)
-    for name, content in report_files(report, kind, round_id=round_id).items():
+    for name, content in report_files(report, kind, round_id=round_id, cover=cover).items():
         path = out_dir / name
         path.write_bytes(content)
         click.echo(str(path))

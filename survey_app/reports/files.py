@@ -2,7 +2,8 @@
 
 Every file is drawn from the same disclosure-controlled ``Report`` as the web page
 (R-SDC-8). The standalone HTML renders the page's own body template with the stylesheets
-inlined, so it opens anywhere with no app behind it.
+inlined, so it opens anywhere with no app behind it; the PDF prints that same body with the
+print stylesheet (``print_pdf``).
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ from flask import current_app, render_template
 from flask_babel import force_locale
 
 from report_builder.render.csv import report_csv
-from report_builder.render.pdf import report_pdf
 from report_builder.report.model import Report
+from survey_app.reports.cover import ReportCover
 from survey_app.reports.presenters import report_context
+from survey_app.reports.print_pdf import html_to_pdf
 
 REPORT_FORMATS = ("html", "pdf", "csv")
 TABLES = (
@@ -31,6 +33,8 @@ TABLES = (
 )
 """The tables ``report_csv`` writes, in the order the download list shows them."""
 LOCALES = {"en": "en_GB", "cy": "cy"}
+LANGUAGE_TAGS = {"en": "en-GB", "cy": "cy"}
+"""The language a PDF declares, as a BCP 47 tag."""
 _STYLESHEETS = ("govuk/govuk-frontend.min.css", "care-voices.css")
 
 
@@ -39,24 +43,45 @@ def file_stem(round_id: int, language: str) -> str:
     return f"care-voices-round-{round_id}-{language}"
 
 
-def report_files(report: Report, kind: str, *, round_id: int) -> dict[str, bytes]:
+def report_files(
+    report: Report, kind: str, *, round_id: int, cover: ReportCover
+) -> dict[str, bytes]:
     """File name -> bytes of ``report`` in ``kind`` (one of ``REPORT_FORMATS``)."""
     stem = file_stem(round_id, report.language)
     if kind == "html":
-        return {f"{stem}.html": standalone_html(report).encode("utf-8")}
+        return {f"{stem}.html": standalone_html(report, cover).encode("utf-8")}
     if kind == "pdf":
-        return {f"{stem}.pdf": report_pdf(report)}
+        return {f"{stem}.pdf": report_pdf(report, cover)}
     if kind == "csv":
         return {f"{stem}-{name}": body for name, body in report_csv(report).items()}
     raise ValueError(f"unknown report format {kind!r}")
 
 
-def standalone_html(report: Report) -> str:
+def standalone_html(report: Report, cover: ReportCover | None = None) -> str:
     """The report page with inlined CSS and no links back into the app."""
-    static = Path(current_app.static_folder or "")
-    css = "\n".join((static / name).read_text(encoding="utf-8") for name in _STYLESHEETS)
+    css = "\n".join((_static() / name).read_text(encoding="utf-8") for name in _STYLESHEETS)
+    return _rendered("reports/standalone.html", report, cover=cover, css=css)
+
+
+def report_pdf(report: Report, cover: ReportCover | None = None) -> bytes:
+    """The report as a tagged PDF (PDF/UA-1): its own HTML printed with the print stylesheet."""
+    return html_to_pdf(print_html(report, cover), static_folder=_static())
+
+
+def print_html(report: Report, cover: ReportCover | None = None) -> str:
+    """The document the PDF is printed from (``reports/print.html``)."""
+    tag = LANGUAGE_TAGS[report.language]
+    return _rendered("reports/print.html", report, cover=cover, language_tag=tag)
+
+
+def _rendered(template: str, report: Report, **context: object) -> str:
+    """``template`` with the report's context, outside any request, in the report's language."""
     with current_app.test_request_context(), force_locale(LOCALES[report.language]):
-        return render_template("reports/standalone.html", css=css, **report_context(report))
+        return render_template(template, **context, **report_context(report))
+
+
+def _static() -> Path:
+    return Path(current_app.static_folder or "")
 
 
 def csv_zip(report: Report, *, round_id: int) -> bytes:
@@ -72,8 +97,3 @@ def csv_zip(report: Report, *, round_id: int) -> bytes:
 def table_csv(report: Report, table: str) -> bytes | None:
     """One table's CSV (``table`` as in ``report_csv``, without ``.csv``); None if unknown."""
     return report_csv(report).get(f"{table}.csv")
-
-
-def pdf(report: Report, *, html_url: str, data_url: str) -> bytes:
-    """The PDF, pointing readers to the accessible HTML page and the data files (A14)."""
-    return report_pdf(report, html_url=html_url, data_url=data_url)

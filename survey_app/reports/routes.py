@@ -1,13 +1,16 @@
 """The report pages: rounds with reports, one round's report, and its downloads.
 
 Service leads and officers see their own authority's rounds; programme admins see all
-(``scoped_round`` makes anyone else's round a 404). Downloads are audited before a byte is
-sent, limited to 10 an hour for each member of staff, and never cached.
+(``scoped_round`` makes anyone else's round a 404). A round's report is built once for each
+state of what it is made from and read from the report cache after that, as is its PDF
+(``services.report_cache``). Downloads are audited before a byte is sent, never cached by the
+browser, and limited for each member of staff: each kind of file has its own hourly count,
+and reading the page counts against none of them.
 """
 
 from __future__ import annotations
 
-from flask import Response, abort, current_app, render_template, url_for
+from flask import Response, abort, current_app, render_template
 from flask_login import current_user
 
 from report_builder.render.csv import report_xlsx
@@ -18,16 +21,19 @@ from survey_app.common.rate_keys import staff_account_rate_key
 from survey_app.extensions import db_session, limiter
 from survey_app.models import SurveyRound
 from survey_app.reports import bp
-from survey_app.reports.files import TABLES, csv_zip, file_stem, pdf, table_csv
+from survey_app.reports.cover import report_cover
+from survey_app.reports.files import TABLES, csv_zip, file_stem, report_pdf, table_csv
 from survey_app.reports.presenters import report_context
-from survey_app.services.reporting import (
-    NoResponsesError,
-    build_round_report,
-    record_download,
-    reportable_rounds,
-)
+from survey_app.reports.report_store import report_cache
+from survey_app.services.cached_reports import cached_round_report
+from survey_app.services.report_cache import CacheKey
+from survey_app.services.reporting import NoResponsesError, record_download, reportable_rounds
 
-DOWNLOAD_LIMIT = "10 per hour"
+DOWNLOAD_LIMIT = "30 per hour"
+"""For each member of staff and each download route apart (the PDF, the zip, the workbook,
+the "you said, we will" printout)."""
+TABLE_LIMIT = "60 per hour"
+"""One table at a time: seven tables, each of which may be fetched more than once."""
 _MIMETYPES = {
     "pdf": "application/pdf",
     "zip": "application/zip",
@@ -48,11 +54,15 @@ def rounds() -> str:
 def report(round_id: int) -> str:
     survey_round = scoped_round(round_id)
     try:
-        built = _build(survey_round)
+        _, built = _cached(survey_round)
     except NoResponsesError:
         return render_template("reports/no_responses.html", survey_round=survey_round)
     return render_template(
-        "reports/report.html", survey_round=survey_round, tables=TABLES, **report_context(built)
+        "reports/report.html",
+        survey_round=survey_round,
+        tables=TABLES,
+        cover=report_cover(survey_round, built),
+        **report_context(built),
     )
 
 
@@ -60,12 +70,9 @@ def report(round_id: int) -> str:
 @staff_required()
 @limiter.limit(DOWNLOAD_LIMIT, key_func=staff_account_rate_key)
 def download_pdf(round_id: int) -> Response:
-    survey_round, built = _download("pdf", round_id)
-    body = pdf(
-        built,
-        html_url=url_for("reports.report", round_id=round_id, _external=True),
-        data_url=url_for("reports.download_zip", round_id=round_id, _external=True),
-    )
+    survey_round, key, built = _download("pdf", round_id)
+    cover = report_cover(survey_round, built)
+    body = report_cache().file(key, "pdf", lambda: report_pdf(built, cover))
     return _attachment(body, "pdf", survey_round, built)
 
 
@@ -73,7 +80,7 @@ def download_pdf(round_id: int) -> Response:
 @staff_required()
 @limiter.limit(DOWNLOAD_LIMIT, key_func=staff_account_rate_key)
 def download_zip(round_id: int) -> Response:
-    survey_round, built = _download("zip", round_id)
+    survey_round, _, built = _download("zip", round_id)
     return _attachment(csv_zip(built, round_id=round_id), "zip", survey_round, built)
 
 
@@ -81,7 +88,7 @@ def download_zip(round_id: int) -> Response:
 @staff_required()
 @limiter.limit(DOWNLOAD_LIMIT, key_func=staff_account_rate_key)
 def download_xlsx(round_id: int) -> Response:
-    survey_round, built = _download("xlsx", round_id)
+    survey_round, _, built = _download("xlsx", round_id)
     body = report_xlsx(built)
     if body is None:
         abort(404)
@@ -90,33 +97,36 @@ def download_xlsx(round_id: int) -> Response:
 
 @bp.get("/rounds/<int:round_id>/tables/<table>.csv")
 @staff_required()
-@limiter.limit(DOWNLOAD_LIMIT, key_func=staff_account_rate_key)
+@limiter.limit(TABLE_LIMIT, key_func=staff_account_rate_key)
 def download_table(round_id: int, table: str) -> Response:
     if table not in TABLES:
         scoped_round(round_id)  # Another authority's round stays a 404 whatever the table.
         abort(404)
-    survey_round, built = _download(f"{table}.csv", round_id)
+    survey_round, _, built = _download(f"{table}.csv", round_id)
     body = table_csv(built, table)
     if body is None:
         abort(404)
     return _attachment(body, "csv", survey_round, built, suffix=f"-{table}")
 
 
-def _build(survey_round: SurveyRound) -> Report:
+def _cached(survey_round: SurveyRound) -> tuple[CacheKey, Report]:
+    """The round's report in the page's language, from the cache when still current."""
     catalogue = current_app.extensions["catalogue"]
-    return build_round_report(db_session(), catalogue, survey_round.id, current_language())
+    language = current_language()
+    return cached_round_report(db_session(), catalogue, report_cache(), survey_round, language)
 
 
-def _download(what: str, round_id: int) -> tuple[SurveyRound, Report]:
-    """The round and its report, after the download is audited and committed; 404 if empty."""
+def _download(what: str, round_id: int) -> tuple[SurveyRound, CacheKey, Report]:
+    """The round, its report and cache key, after the download is audited and committed; 404
+    if nothing is completed."""
     survey_round = scoped_round(round_id)
     try:
-        built = _build(survey_round)
+        key, built = _cached(survey_round)
     except NoResponsesError:
         abort(404)
     record_download(db_session(), current_user, survey_round, what, built.language)
     db_session().commit()  # Audited before a byte is sent.
-    return survey_round, built
+    return survey_round, key, built
 
 
 def _attachment(

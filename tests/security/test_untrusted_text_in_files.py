@@ -1,8 +1,9 @@
 """People's text is printed as data in every file the app makes, never run as instructions.
 
-Hypothesis feeds arbitrary Unicode, leaning on the nasty cases (ReportLab markup and entities,
-formula triggers, control characters, very long words, right-to-left script, emoji), into each
-PDF (the report, "you said, we will", access-code posters and cards) and each spreadsheet-shaped
+Hypothesis feeds arbitrary Unicode, leaning on the nasty cases (HTML and ReportLab markup and
+entities, formula triggers, control characters, very long words, right-to-left script, emoji),
+into each PDF (the report, printed from its HTML by WeasyPrint; "you said, we will", access-code
+posters and cards, drawn by ReportLab) and each spreadsheet-shaped
 report download (CSV tables, their zip, the XLSX workbook). A PDF must build, read back with
 poppler, embed no image it did not embed for plain words, and print printable text exactly as
 typed. No spreadsheet cell may start a formula, and numbers must stay numbers. The responses
@@ -20,16 +21,17 @@ from dataclasses import replace
 
 import openpyxl
 import pytest
+from flask import Flask
 from hypothesis import HealthCheck, given, settings
 
 from report_builder.disclosure.values import Quote
 from report_builder.render.csv import CSV_ENCODING, report_csv, report_xlsx
-from report_builder.render.pdf import report_pdf
 from report_builder.report.model import Report
-from survey_app.reports.files import csv_zip
-from survey_app.reports.you_said import YouSaidPage
+from survey_app.reports.files import csv_zip, report_pdf
+from survey_app.reports.you_said import ChildAction, YouSaidPage
 from survey_app.reports.you_said_pdf import you_said_pdf
 from survey_app.services.posters import PosterText, PrintedCode, cards_pdf, poster_pdf
+from tests.conftest import make_test_app
 from tests.support.hostile_text import literal_text, stored_text, untrusted_text
 from tests.support.pdfs import image_count, pdf_text, shows
 from tests.unit.report_builder.conftest import large_report, national  # noqa: F401 (fixtures)
@@ -37,6 +39,8 @@ from tests.unit.report_builder.conftest import large_report, national  # noqa: F
 EXAMPLES = settings(
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
+REPORT_PDF_EXAMPLES = settings(EXAMPLES, max_examples=10)
+"""Fewer for the report PDF: each is laid out by WeasyPrint, in about a second."""
 PLAIN = "Plain words"
 NEGATIVE = -3.5
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -52,9 +56,22 @@ def report(large_report: Report) -> Report:  # noqa: F811 (the imported fixture)
 
 
 @pytest.fixture(scope="module")
-def plain_report_images(report: Report) -> int:
+def report_app() -> Flask:
+    """The report PDF is rendered from the app's templates (no database is read); the other
+    PDFs are made outside any app, as the services make them."""
+    return make_test_app("sqlite://")
+
+
+def printed(app: Flask, report: Report) -> bytes:
+    """``report`` as the app prints it."""
+    with app.app_context():
+        return report_pdf(report)
+
+
+@pytest.fixture(scope="module")
+def plain_report_images(report: Report, report_app: Flask) -> int:
     """How many images the report embeds when every text is plain words."""
-    return image_count(report_pdf(with_text(report, PLAIN)))
+    return image_count(printed(report_app, with_text(report, PLAIN)))
 
 
 def with_text(report: Report, text: str) -> Report:
@@ -70,7 +87,8 @@ def with_text(report: Report, text: str) -> Report:
 
 
 def you_said(text: str) -> bytes:
-    page = YouSaidPage(text, "cic-8-10", text, text, "en", (text,), (text,), (text,))
+    action = (ChildAction(text, text),)
+    page = YouSaidPage(text, "cic-8-10", text, text, "en", (text,), (text,), action, done=action)
     return you_said_pdf(page)
 
 
@@ -104,21 +122,23 @@ def plain_images(make) -> int:
     return image_count(make(PLAIN))
 
 
-@EXAMPLES
+@REPORT_PDF_EXAMPLES
 @given(text=untrusted_text)
 def test_any_text_builds_a_report_pdf_that_embeds_no_new_image(
-    report: Report, plain_report_images: int, text: str
+    report: Report, plain_report_images: int, report_app: Flask, text: str
 ) -> None:
-    built = report_pdf(with_text(report, text))
+    built = printed(report_app, with_text(report, text))
 
     assert pdf_text(built)
     assert image_count(built) == plain_report_images
 
 
-@EXAMPLES
+@REPORT_PDF_EXAMPLES
 @given(text=literal_text)
-def test_the_report_pdf_prints_text_exactly_as_typed(report: Report, text: str) -> None:
-    assert shows(f"“{text}”", pdf_text(report_pdf(with_text(report, text))))
+def test_the_report_pdf_prints_text_exactly_as_typed(
+    report: Report, report_app: Flask, text: str
+) -> None:
+    assert shows(text, pdf_text(printed(report_app, with_text(report, text))))
 
 
 @pytest.mark.parametrize("make", APP_PDFS.values(), ids=APP_PDFS.keys())

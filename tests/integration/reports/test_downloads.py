@@ -1,4 +1,5 @@
-"""Report downloads: the same figures as the page, permission-checked, audited, never cached."""
+"""Report downloads: the same figures as the page, permission-checked, audited, never cached
+by the browser, each kind with its own limit."""
 
 from __future__ import annotations
 
@@ -34,7 +35,7 @@ def _download_events(app: Flask) -> list[AuditEvent]:
         return list(db.session.scalars(query.order_by(AuditEvent.id)))
 
 
-def test_the_pdf_is_audited_uncached_and_points_to_the_html_report(
+def test_the_pdf_is_audited_and_not_cached_by_the_browser(
     app: Flask, staff_client: StaffClient, demo: Demo
 ) -> None:
     before = len(_download_events(app))
@@ -45,12 +46,24 @@ def test_the_pdf_is_audited_uncached_and_points_to_the_html_report(
     assert reply.mimetype == "application/pdf"
     assert reply.headers["Cache-Control"] == "no-store"
     assert reply.headers["Content-Disposition"].startswith("attachment;")
-    text = pdf_text(reply.data)
-    assert f"/reports/rounds/{demo.current_round_id}" in text
+    assert "Demo Borough Council" in pdf_text(reply.data)
     events = _download_events(app)
     assert len(events) == before + 1
     assert events[-1].subject == f"round {demo.current_round_id}: pdf"
     assert events[-1].actor_email == LEAD
+
+
+def test_a_second_download_of_the_pdf_is_the_stored_file_and_is_audited_again(
+    app: Flask, staff_client: StaffClient, demo: Demo
+) -> None:
+    client = staff_client(ADMIN)
+    path = f"/reports/rounds/{demo.other_round_id}/report.pdf"
+    before = len(_download_events(app))
+
+    first, second = client.get(path), client.get(path)
+
+    assert first.data == second.data
+    assert len(_download_events(app)) == before + 2
 
 
 def test_the_data_downloads_hold_every_table(staff_client: StaffClient, demo: Demo) -> None:
@@ -85,7 +98,7 @@ def test_another_authoritys_downloads_are_not_found_and_not_audited(
     assert len(_download_events(app)) == before
 
 
-def test_downloads_are_limited_to_ten_an_hour_for_each_member_of_staff(
+def test_each_download_has_its_own_hourly_limit_and_page_views_count_against_none(
     app: Flask, staff_client: StaffClient, demo: Demo
 ) -> None:
     with app.app_context():
@@ -93,7 +106,11 @@ def test_downloads_are_limited_to_ten_an_hour_for_each_member_of_staff(
         db.session.commit()
         round_id = empty.id
     client = staff_client(ADMIN)
+    base = f"/reports/rounds/{round_id}"
 
-    answers = [client.get(f"/reports/rounds/{round_id}/report.pdf").status_code for _ in range(11)]
+    answers = [client.get(f"{base}/report.pdf").status_code for _ in range(31)]
 
-    assert answers == [404] * 10 + [429]
+    assert answers == [404] * 30 + [429]
+    assert client.get(f"{base}/report-data.zip").status_code == 404
+    assert client.get(f"{base}/tables/indicators.csv").status_code == 404
+    assert client.get(base).status_code == 200

@@ -99,5 +99,5 @@ def test_the_pdf_prints_approved_quotes_holding_markup_as_typed(
 ) -> None:
     [pdf] = _build(app, demo.current_round_id, "pdf", tmp_path)
 
-    assert shows(f"“{MARKUP_QUOTE}”", pdf_text(pdf.read_bytes()))
+    assert shows(MARKUP_QUOTE, pdf_text(pdf.read_bytes()))
     assert image_count(pdf.read_bytes()) == 0  # Charts are vector drawings; no file is embedded.
