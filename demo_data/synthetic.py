@@ -24,7 +24,13 @@ import numpy as np
 import pandas as pd
 from pandas.api.types import union_categoricals
 
-from demo_data.synthetic_answers import SENTENCES, ItemDraw, draw_item, item_draws
+from demo_data.synthetic_answers import (
+    NO_ANSWER,
+    SENTENCES,
+    ItemDraw,
+    draw_item,
+    item_draws,
+)
 from questionnaires import Catalogue, InstrumentVersion, Item
 from report_builder.inputs import columns as col
 
@@ -198,7 +204,7 @@ def _block(
     for item in version.items:
         visible = _visible(item, answers, len(areas))
         drawn = draw_item(draws[item.id], shifts[item.id][areas], design.free_text_rate, rng)
-        answers[item.id] = np.where(visible, drawn, None)
+        answers[item.id] = np.where(visible, drawn, NO_ANSWER)
     answered_upto = _stopping_points(len(areas), len(version.items), design, rng)
     return _long_rows(version, answers, areas, answered_upto, design, period, first_id, rng)
 

@@ -21,6 +21,9 @@ SKIP_RATE = 0.03
 PREFER_NOT_TO_SAY_RATE = 0.04
 MULTI_CHOICE_RATE = 0.3
 NONE_OF_THESE = "none_of_these"
+# What `np.where` puts where there is no answer: None in a 0-d object array (numpy's types take
+# arrays, not a bare None, and an object array keeps the answers' own values).
+NO_ANSWER = np.array(None, dtype=object)
 
 SENTENCES = (
     "I like going to the park at the weekend.",
@@ -92,12 +95,12 @@ def draw_item(
     n = len(shifts)
     if draw.item.type == "free_text":
         answered = rng.random(n) < free_text_rate
-        return np.where(answered, rng.choice(SENTENCES, size=n), None).astype(object)
+        return np.where(answered, rng.choice(SENTENCES, size=n), NO_ANSWER).astype(object)
     if draw.item.type == "multi_choice":
         values = _draw_multi(draw, n, rng)
     else:
         values = _draw_single(draw, shifts, rng)
-    return np.where(rng.random(n) < SKIP_RATE, None, values).astype(object)
+    return np.where(rng.random(n) < SKIP_RATE, NO_ANSWER, values).astype(object)
 
 
 def _draw_single(draw: ItemDraw, shifts: np.ndarray, rng: np.random.Generator) -> np.ndarray:
@@ -105,7 +108,10 @@ def _draw_single(draw: ItemDraw, shifts: np.ndarray, rng: np.random.Generator) -
     weights = draw.probabilities[None, :] * np.exp(shifts[:, None] * draw.goodness[None, :])
     cumulative = np.cumsum(weights / weights.sum(axis=1, keepdims=True), axis=1)
     chosen = (rng.random(len(shifts))[:, None] > cumulative).sum(axis=1)
-    return np.array(draw.values, dtype=object)[np.minimum(chosen, len(draw.values) - 1)]
+    drawn: np.ndarray = np.array(draw.values, dtype=object)[
+        np.minimum(chosen, len(draw.values) - 1)
+    ]
+    return drawn
 
 
 def _draw_multi(draw: ItemDraw, n: int, rng: np.random.Generator) -> np.ndarray:
