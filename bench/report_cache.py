@@ -30,8 +30,9 @@ from survey_app.extensions import db
 from survey_app.models import LocalAuthority, SurveyRound
 
 LEAD = "lead@demo.care-voices.test"
-CLOSED_ROUND_OF = "E08000999"
-"""Demo City: its latest round is closed, so its report can no longer change."""
+CLOSED_ROUND_OF = "E09000999"
+"""Demo Borough, the service lead's own authority: its earlier round is closed, so its report
+can no longer change."""
 _TOKEN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 
 
