@@ -89,13 +89,15 @@ def _read_only(array: np.ndarray) -> np.ndarray:
 
 def _log_comb(n: int, k: np.ndarray) -> np.ndarray:
     """log of n choose k, elementwise."""
-    return special.gammaln(n + 1) - special.gammaln(k + 1) - special.gammaln(n - k + 1)
+    logs: np.ndarray = special.gammaln(n + 1) - special.gammaln(k + 1) - special.gammaln(n - k + 1)
+    return logs
 
 
 def _tail_probability(tail: np.ndarray, first: np.ndarray, second: np.ndarray) -> np.ndarray:
     """Probability of the tables marked in ``tail`` at each pi (a column of ``first``/``second``,
     the two groups' binomial probabilities when both share proportion pi)."""
-    return np.sum(first * _row_sums(tail, second), axis=0)
+    probability: np.ndarray = np.sum(first * _row_sums(tail, second), axis=0)
+    return probability
 
 
 def _row_sums(tail: np.ndarray, pmf: np.ndarray) -> np.ndarray:
@@ -106,11 +108,14 @@ def _row_sums(tail: np.ndarray, pmf: np.ndarray) -> np.ndarray:
     is a suffix sum of ``pmf``, added from the smallest (far) terms. Any other pattern, which
     rounding could in principle produce, takes the plain matrix product.
     """
+    sums: np.ndarray
     if not (tail[:, :-1] <= tail[:, 1:]).all():
-        return tail.astype(float) @ pmf
+        sums = tail.astype(float) @ pmf
+        return sums
     suffix = np.cumsum(pmf[::-1], axis=0)[::-1]
     padded = np.vstack((suffix, np.zeros((1, pmf.shape[1]))))
-    return padded[tail.shape[1] - tail.sum(axis=1)]
+    sums = padded[tail.shape[1] - tail.sum(axis=1)]
+    return sums
 
 
 @functools.lru_cache(maxsize=4096)
@@ -127,17 +132,19 @@ def _binomial_pmf(nobs: int, pis: np.ndarray) -> np.ndarray:
     SciPy functions, and multiplied by every k: the same values, far fewer logarithms.
     """
     counts = np.arange(nobs + 1)[:, None]
+    log_pmf: np.ndarray
     with np.errstate(divide="ignore", invalid="ignore"):
         log_pmf = (
             _log_comb_column(nobs)
             + _times_log(counts, special.xlogy(1.0, pis), zero_row=0)
             + _times_log(nobs - counts, special.xlog1py(1.0, -pis), zero_row=nobs)
         )
-    return np.exp(log_pmf)
+    pmf: np.ndarray = np.exp(log_pmf)
+    return pmf
 
 
 def _times_log(counts: np.ndarray, logs: np.ndarray, *, zero_row: int) -> np.ndarray:
     """``counts * logs`` with 0 in the row whose count is 0, as SciPy's ``xlogy`` gives."""
-    product = counts * logs
+    product: np.ndarray = counts * logs
     product[zero_row] = 0.0
     return product

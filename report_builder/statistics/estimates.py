@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import math
 
-import numpy as np
 import pandas as pd
 
 from report_builder.inputs import columns as col
@@ -48,7 +47,7 @@ def whole_percent(proportions: pd.Series) -> pd.Series:
     A small tolerance stops binary fractions such as 0.145 * 100 = 14.499... rounding down.
     """
     values = proportions.astype("Float64") * 100
-    return np.floor(values + 0.5 + _HALF_UP_TOLERANCE).astype("Int64")
+    return ((values + 0.5 + _HALF_UP_TOLERANCE) // 1).astype("Int64")
 
 
 def whole_percent_of(proportion: float) -> int:

@@ -33,6 +33,7 @@ def newcombe_bounds(
     nobs1: np.ndarray,
     count2: np.ndarray,
     nobs2: np.ndarray,
+    *,
     alpha: float = ALPHA,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Newcombe hybrid-score limits for p1 - p2, his method 10 (R-STAT-3, S9).

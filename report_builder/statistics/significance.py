@@ -68,7 +68,8 @@ def needs_exact(
     """
     pooled = (np.asarray(count1) + count2) / (np.asarray(nobs1) + nobs2)
     cells = [n * p for n in (nobs1, nobs2) for p in (pooled, 1 - pooled)]
-    return np.minimum.reduce(cells) < MIN_EXPECTED_CELL
+    small: np.ndarray = np.minimum.reduce(cells) < MIN_EXPECTED_CELL
+    return small
 
 
 def score_pvalues_2indep(
@@ -94,24 +95,25 @@ def one_sample_tests(
     count: Sequence[int], nobs: Sequence[int], value: Sequence[float], exact: Sequence[bool]
 ) -> list[SignificanceTest]:
     """The reference ``one_sample_test`` for each position (R-STAT-2, R-STAT-4)."""
-    count, nobs = np.asarray(count, dtype=np.int64), np.asarray(nobs, dtype=np.int64)
-    value, exact = np.asarray(value, dtype=float), np.asarray(exact, dtype=bool)
-    if not len(count):
+    counts, totals = np.asarray(count, dtype=np.int64), np.asarray(nobs, dtype=np.int64)
+    values, exacts = np.asarray(value, dtype=float), np.asarray(exact, dtype=bool)
+    if not len(counts):
         return []
-    if not ((value > 0) & (value < 1)).all():
+    if not ((values > 0) & (values < 1)).all():
         raise ValueError("benchmarks must lie strictly between 0 and 1")
-    score, binomial = score_pvalues(count, nobs, value), binomial_pvalues(count, nobs, value)
-    lower, upper = wilson_bounds(count, nobs)
+    score = score_pvalues(counts, totals, values)
+    binomial = binomial_pvalues(counts, totals, values)
+    lower, upper = wilson_bounds(counts, totals)
     return [
         SignificanceTest(
-            estimate=float(count[i] / nobs[i]),
+            estimate=float(counts[i] / totals[i]),
             interval=Interval(float(lower[i]), float(upper[i])),
-            null_value=float(value[i]),
-            pvalue=float(binomial[i] if exact[i] else score[i]),
-            method="exact binomial" if exact[i] else "score",
-            sensitivity_pvalue=float(score[i] if exact[i] else binomial[i]),
+            null_value=float(values[i]),
+            pvalue=float(binomial[i] if exacts[i] else score[i]),
+            method="exact binomial" if exacts[i] else "score",
+            sensitivity_pvalue=float(score[i] if exacts[i] else binomial[i]),
         )
-        for i in range(len(count))
+        for i in range(len(counts))
     ]
 
 
@@ -153,7 +155,8 @@ def _boschloo(arrays: list[np.ndarray], i: int) -> float:
 
 def _two_sided_normal(zstat: np.ndarray) -> np.ndarray:
     """Two-sided normal p-values, as statsmodels' ``_zstat_generic2``."""
-    return sps.norm.sf(np.abs(zstat)) * 2
+    pvalues: np.ndarray = sps.norm.sf(np.abs(zstat)) * 2
+    return pvalues
 
 
 def _binomial_pmfs(nobs: np.ndarray, value: np.ndarray) -> list[np.ndarray]:
