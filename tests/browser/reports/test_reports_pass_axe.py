@@ -1,4 +1,5 @@
-"""The HTML report, a "you said, we will" page and the programme view pass axe, in both languages.
+"""The HTML report, the "you said, we will" children's pages (with last round's "you said, we
+did"), the action plan and its form, and the programme view pass axe, in both languages.
 
 The demo seed (four authorities with synthetic answers) is loaded once for the module, and the
 pages are read as the demo programme admin, who may open all three.
@@ -56,6 +57,9 @@ def test_report_pages_pass_axe(
     paths = (
         f"/reports/rounds/{round_id}",
         f"/reports/rounds/{round_id}/you-said/cic-8-10",
+        f"/reports/rounds/{round_id}/you-said/cic-4-7",
+        f"/reports/rounds/{round_id}/you-said",
+        f"/reports/rounds/{round_id}/you-said/cic-11-17/actions/new",
         "/reports/programme",
     )
     for path in paths:
