@@ -4,6 +4,7 @@ from survey_app.models.access_code import AccessCode
 from survey_app.models.actions import YouSaidAction
 from survey_app.models.audit import AuditEvent
 from survey_app.models.authority import LocalAuthority
+from survey_app.models.group_session import GroupSession
 from survey_app.models.moderation import ModerationDecision
 from survey_app.models.response import Answer, Response
 from survey_app.models.round import RoundDenominator, RoundInstrument, SurveyRound
@@ -19,6 +20,7 @@ __all__ = [
     "AccessCode",
     "Answer",
     "AuditEvent",
+    "GroupSession",
     "LocalAuthority",
     "ModerationDecision",
     "RecoveryCode",
