@@ -1,10 +1,11 @@
 """Load the national comparator file and match a figure to an indicator's age band.
 
 The file is ``report_builder/benchmarks/national.csv`` (columns in ``columns.BENCHMARK_COLUMNS``).
-Every figure in it is secondary until checked against its primary release; the ``confidence``
-column carries that status into the methods note (benchmarks README). A comparison is only
-valid where the measure's definition and ages match the indicator's; otherwise the report says
-"no national comparison available" (docs/sources.md B7).
+Each row is a figure read from its primary release, with the population, ages, year, release
+title, URL and the table or section it came from; the ``confidence`` column carries its status
+into the methods note (benchmarks README). A comparison is only valid where the measure's
+definition and ages match the indicator's; otherwise the report says "no national comparison
+available" (docs/sources.md B7).
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ year at either end is accepted; a wider gap (e.g. 11-17 against 10-15) is not a 
 CONFIDENCE_LEVELS = frozenset({"primary", "secondary"})
 _SNAKE_CASE = re.compile(r"^[a-z][a-z0-9_]*$")
 _YEAR = re.compile(r"\d{4}")
+_WEB_ADDRESS = re.compile(r"^https?://\S+$")
+_REQUIRED_TEXT = (col.DESCRIPTION, col.POPULATION, col.SOURCE_TITLE, col.SOURCE_TABLE)
 _PACKAGED_FILE = resources.files("report_builder") / "benchmarks" / "national.csv"
 _NUMERIC_COLUMNS = (col.AGE_MIN, col.AGE_MAX, col.VALUE_PCT, col.SAMPLE_SIZE)
 
@@ -131,6 +134,13 @@ def _row_problems(raw: pd.DataFrame, numbers: pd.DataFrame) -> list[str]:
         "sample_size neither blank nor a positive whole number": (raw[col.SAMPLE_SIZE] != "")
         & ~(_is_whole(size) & (size >= 1)),
         "confidence not primary or secondary": ~raw[col.CONFIDENCE].isin(CONFIDENCE_LEVELS),
+        "source_url not a web address": ~raw[col.SOURCE_URL].str.match(_WEB_ADDRESS),
+        "year without a four-digit year": ~raw[col.YEAR].str.contains(_YEAR),
+        "blank description, population, source_title or source_table": (
+            raw[list(_REQUIRED_TEXT)].apply(lambda column: column.str.strip() == "").any(axis=1)
+        ),
+        "blank sample_size without notes saying why": (raw[col.SAMPLE_SIZE] == "")
+        & (raw[col.NOTES].str.strip() == ""),
     }
     return [
         f"{rule}: {', '.join(raw.loc[broken, col.MEASURE_ID])}"
@@ -152,16 +162,16 @@ def _last_year(year: str) -> int:
 
 def _to_benchmark(row: Mapping[str, object]) -> Benchmark:
     """One validated row as a ``Benchmark``, with the percentage as a proportion."""
-    size = row[col.SAMPLE_SIZE]
+    size = row[col.SAMPLE_SIZE]  # an int, or pandas' NA for a blank
     return Benchmark(
-        measure_id=row[col.MEASURE_ID],
-        indicator_id=row[col.INDICATOR_ID],
-        value=float(row[col.VALUE_PCT]) / 100,
-        age_min=int(row[col.AGE_MIN]),
-        age_max=int(row[col.AGE_MAX]),
-        year=row[col.YEAR],
-        source_title=row[col.SOURCE_TITLE],
-        source_url=row[col.SOURCE_URL],
-        sample_size=None if pd.isna(size) else int(size),
-        confidence=row[col.CONFIDENCE],
+        measure_id=str(row[col.MEASURE_ID]),
+        indicator_id=str(row[col.INDICATOR_ID]),
+        value=float(str(row[col.VALUE_PCT])) / 100,
+        age_min=int(str(row[col.AGE_MIN])),
+        age_max=int(str(row[col.AGE_MAX])),
+        year=str(row[col.YEAR]),
+        source_title=str(row[col.SOURCE_TITLE]),
+        source_url=str(row[col.SOURCE_URL]),
+        sample_size=size if isinstance(size, int) else None,
+        confidence=str(row[col.CONFIDENCE]),
     )

@@ -39,6 +39,7 @@ VALUE_PCT = "value_pct"
 YEAR = "year"
 SOURCE_TITLE = "source_title"
 SOURCE_URL = "source_url"
+SOURCE_TABLE = "source_table"
 SAMPLE_SIZE = "sample_size"
 CONFIDENCE = "confidence"
 NOTES = "notes"
@@ -54,6 +55,7 @@ BENCHMARK_COLUMNS = (
     YEAR,
     SOURCE_TITLE,
     SOURCE_URL,
+    SOURCE_TABLE,
     SAMPLE_SIZE,
     CONFIDENCE,
     NOTES,

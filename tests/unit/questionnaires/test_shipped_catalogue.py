@@ -167,11 +167,8 @@ def test_trust_in_a_social_worker_is_counted_only_among_those_who_know_them() ->
 def test_benchmark_keys_name_rows_of_the_national_comparator_table() -> None:
     keys = {i.benchmark for i in CATALOGUE.indicators if i.benchmark}
     assert keys == {
-        "no_good_friend_general",
-        "afraid_school_bullying_8_10",
-        "internet_at_home_16_24",
-        "struggling_financially_16_24",
-        "ons_low_life_satisfaction_16_24",
-        "ons_low_worthwhile_16_24",
-        "lonely_often_always_16_24",
+        "ons_aps_high_life_satisfaction_16_24_2015",
+        "ons_aps_high_happiness_yesterday_16_24_2015",
+        "ons_aps_high_anxiety_yesterday_16_24_2015",
+        "cls_lonely_often_always_16_24_2025",
     }

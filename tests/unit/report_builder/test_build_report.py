@@ -113,7 +113,7 @@ def test_the_methods_note_names_tests_thresholds_and_sources(large_report):
         assert phrase in text
     assert "allowing for the number of comparisons" in methods.significance_note
     assert methods.benchmark_sources
-    assert all("secondary source" in source.text for source in methods.benchmark_sources)
+    assert all("primary source" in source.text for source in methods.benchmark_sources)
 
 
 def test_switching_adjustment_off_says_so_in_the_methods_note(national):

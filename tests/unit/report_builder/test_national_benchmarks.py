@@ -35,24 +35,33 @@ def test_the_packaged_file_loads_with_typed_columns(national):
     assert set(national[col.CONFIDENCE]) <= {"primary", "secondary"}
 
 
-def test_every_packaged_figure_is_marked_secondary(national):
-    """benchmarks README: all figures are secondary until checked against the primary release."""
-    assert (national[col.CONFIDENCE] == "secondary").all()
+def test_every_packaged_figure_comes_from_its_primary_release(national):
+    """benchmarks README: each row is read from its primary release, with a web address, a year,
+    the population and the table or section; a blank sample size says why in the notes."""
+    assert (national[col.CONFIDENCE] == "primary").all()
+    assert national[col.SOURCE_URL].str.match(r"^https?://").all()
+    assert national[col.YEAR].str.contains(r"\d{4}").all()
+    for column in (col.POPULATION, col.SOURCE_TITLE, col.SOURCE_TABLE):
+        assert (national[column].str.strip() != "").all()
+    unsized = national[col.SAMPLE_SIZE].isna()
+    assert national.loc[unsized, col.NOTES].str.contains("sample size").all()
 
 
 def test_care_leavers_sixteen_to_twenty_five_match_the_ons_sixteen_to_twenty_four_figure(national):
-    """docs/sources.md B2: Bright Spots sets care leavers beside ONS 16-24 (3% low satisfaction)."""
-    found = match_benchmark(national, "low_life_satisfaction", 16, 25)
+    """docs/sources.md B2: care leavers (16-25) sit beside ONS 16-24; 82.9% of 16-24s rated their
+    life satisfaction 7 or more in 2014-15 (APS)."""
+    found = match_benchmark(national, "ons_high_life_satisfaction", 16, 25)
 
     assert found is not None
-    assert found.measure_id == "ons_low_life_satisfaction_16_24"
-    assert found.value == pytest.approx(0.03)
+    assert found.measure_id == "ons_aps_high_life_satisfaction_16_24_2015"
+    assert found.value == pytest.approx(0.829)
     assert found.sample_size is None
 
 
 def test_an_age_band_two_years_off_gets_no_national_comparison(national):
-    """README: no forced comparison; 11-17s against the ONS 10-15 figure differ by two years."""
-    assert match_benchmark(national, "high_life_satisfaction", 11, 17) is None
+    """README: no forced comparison; 11-17s against a 16-24 figure, or against ONS 10-15
+    (two years off at the top), get none."""
+    assert match_benchmark(national, "ons_high_life_satisfaction", 11, 17) is None
 
 
 def test_an_indicator_with_no_benchmark_gets_none(national):
@@ -60,20 +69,23 @@ def test_an_indicator_with_no_benchmark_gets_none(national):
     assert match_benchmark(national, "likes_school", 11, 17) is None
 
 
-def test_the_cantril_ladder_never_stands_in_for_the_ons_life_satisfaction_item(national):
-    """The HBSC Cantril ladder is not the ONS life-satisfaction question (docs/sources.md B3)."""
-    found = match_benchmark(national, "high_life_satisfaction", 10, 15)
+@pytest.mark.parametrize(
+    "indicator_id",
+    ["low_life_satisfaction", "high_anxiety_yesterday", "often_lonely"],
+)
+def test_version_one_reworded_questions_get_no_ons_figure(national, indicator_id):
+    """Version 1 reworded the ONS questions and the loneliness scale, so its indicators are
+    never set beside the ONS figures (benchmarks README)."""
+    assert match_benchmark(national, indicator_id, 16, 25) is None
+
+
+def test_the_loneliness_figure_is_the_ons_direct_question_for_care_leavers(national):
+    """docs/sources.md B14: 9% of 16-24s in England felt lonely often or always in 2024/25."""
+    found = match_benchmark(national, "lonely_often_or_always", 16, 25)
 
     assert found is not None
-    assert found.measure_id.startswith("ons_")
-
-
-def test_the_eight_to_ten_bullying_figure_matches_the_eight_to_eleven_band(national):
-    """docs/sources.md B4: afraid of bullying, 17% of 8-10s; today's band is 8-11 (one year off)."""
-    found = match_benchmark(national, "afraid_of_school_bullying", 8, 11)
-
-    assert found is not None
-    assert found.value == pytest.approx(0.17)
+    assert found.value == pytest.approx(0.09)
+    assert found.year == "2024-2025"
 
 
 def test_the_latest_release_wins(tmp_path):
@@ -86,7 +98,7 @@ def test_the_latest_release_wins(tmp_path):
         ],
     )
 
-    found = match_benchmark(load_benchmarks(path), "low_life_satisfaction", 16, 24)
+    found = match_benchmark(load_benchmarks(path), "ons_high_life_satisfaction", 16, 24)
 
     assert found is not None
     assert found.measure_id == "new"
@@ -111,6 +123,12 @@ def test_a_file_missing_a_column_is_refused(tmp_path):
         (col.SAMPLE_SIZE, "many", "sample_size"),
         (col.CONFIDENCE, "high", "confidence"),
         (col.INDICATOR_ID, "Low Life", "snake_case"),
+        (col.SOURCE_URL, "www.ons.gov.uk", "source_url"),
+        (col.SOURCE_URL, "", "source_url"),
+        (col.YEAR, "recent", "year"),
+        (col.POPULATION, " ", "population"),
+        (col.SOURCE_TABLE, "", "source_table"),
+        (col.NOTES, "", "sample_size"),
     ],
 )
 def test_a_row_breaking_a_rule_is_refused_by_name(tmp_path, field, value, message):
@@ -139,7 +157,7 @@ def test_among_one_release_the_closest_ages_win_then_the_earlier_row(tmp_path):
         ],
     )
 
-    found = match_benchmark(load_benchmarks(path), "low_life_satisfaction", 16, 24)
+    found = match_benchmark(load_benchmarks(path), "ons_high_life_satisfaction", 16, 24)
 
     assert found is not None
     assert found.measure_id == "close"
@@ -155,3 +173,13 @@ def test_matching_against_the_grouped_file_gives_match_benchmarks_choice(nationa
             band = (row[col.AGE_MIN] + low, row[col.AGE_MAX] + high)
             expected = match_benchmark(national, row[col.INDICATOR_ID], *band)
             assert best_match(grouped[row[col.INDICATOR_ID]], *band) == expected
+
+
+def test_a_published_sample_size_reaches_the_comparison(tmp_path):
+    """docs/statistics.md §3.1: a published sample size decides whether the figure is fixed."""
+    path = write_rows(tmp_path / "b.csv", [{col.MEASURE_ID: "sized", col.SAMPLE_SIZE: 2500}])
+
+    found = match_benchmark(load_benchmarks(path), "ons_high_life_satisfaction", 16, 24)
+
+    assert found is not None
+    assert found.sample_size == 2500

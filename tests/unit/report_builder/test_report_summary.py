@@ -154,6 +154,6 @@ def test_care_leavers_are_compared_with_young_people_aged_16_to_24(large_report)
         if c.status is ComparisonStatus.TESTED
     }
 
-    assert "Young people aged 16 to 24 nationally (2017-2019)" in labels
+    assert "Young people aged 16 to 24 nationally (2024-2025)" in labels
     assert "Care leavers in other areas" in labels
     assert not any(label.startswith("Children") for label in labels)
