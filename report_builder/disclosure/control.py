@@ -146,14 +146,12 @@ def mask_indicator_table(table: pd.DataFrame, sensitive_indicators: frozenset[st
         ],
         "",
     )
-    return table.assign(
-        **shown,
-        **{
-            col.DENOMINATOR: base.astype("Int64").mask(is_hidden),
-            col.MARKER: marker,
-            col.NOTE: note,
-        },
-    )
+    flags: dict[str, pd.Series | np.ndarray] = {
+        col.DENOMINATOR: base.astype("Int64").mask(is_hidden),
+        col.MARKER: marker,
+        col.NOTE: note,
+    }
+    return table.assign(**shown, **flags)
 
 
 def is_publishable(table: pd.DataFrame, sensitive_indicators: frozenset[str]) -> pd.Series:
@@ -292,11 +290,12 @@ def category_counts(
 def merge_small_groups(counts: pd.Series, *, k: int = K_ANONYMITY) -> pd.Series:
     """``counts`` with every group under ``k`` except "not stated" merged into
     ``OTHER_ANSWERS``, when at least two are small (one group alone gains nothing)."""
-    small = [g for g, n in counts.items() if 0 < n < k and g != NOT_STATED]
-    if len(small) < 2:
+    is_small = (counts > 0) & (counts < k) & (counts.index != NOT_STATED)
+    if is_small.sum() < 2:
         return counts
-    merged = counts.drop(small)
-    return pd.concat([merged, pd.Series({OTHER_ANSWERS: int(counts[small].sum())})])
+    other = pd.Series([int(counts[is_small].sum())], index=[OTHER_ANSWERS])
+    merged: pd.Series = pd.concat([counts[~is_small], other])
+    return merged
 
 
 def select_quotes(

@@ -106,9 +106,12 @@ def total_lines(shape: tuple[int, ...], *, row_totals: bool, column_totals: bool
 def _value_range(a_eq: np.ndarray, b_eq: np.ndarray, k: int, n: int) -> float:
     """Largest minus smallest feasible value of hidden cell ``k``; infinite if unbounded."""
     objective = np.eye(n)[k]
-    constraints = {"A_eq": a_eq, "b_eq": b_eq} if len(b_eq) else {}
-    low = linprog(objective, bounds=(0, None), method="highs", **constraints)
-    high = linprog(-objective, bounds=(0, None), method="highs", **constraints)
+    lhs, rhs = (a_eq, b_eq) if len(b_eq) else (None, None)
+    low = linprog(objective, A_eq=lhs, b_eq=rhs, bounds=(0, None), method="highs")
+    high = linprog(-objective, A_eq=lhs, b_eq=rhs, bounds=(0, None), method="highs")
     if high.status == 3:
         return float("inf")
+    if high.fun is None or low.fun is None:
+        # Not expected: the published table itself is a feasible solution.
+        raise ArithmeticError(f"no optimum for a hidden cell: {high.message}")
     return float(-high.fun - low.fun)

@@ -11,6 +11,7 @@ the results are joined back (docs/statistics.md §6).
 from __future__ import annotations
 
 import json
+from collections.abc import Hashable, Mapping
 
 import pandas as pd
 
@@ -76,8 +77,12 @@ def _count_indicator(
         readers[condition.item] = rows[col.RESPONSE_ID].map(answers.astype(object))
     outcomes = _outcomes(indicator, version, pd.DataFrame(readers, index=rows.index))
     scored = rows[_KEYS[1:]].astype(object).join(outcomes).loc[lambda frame: frame[_IN_BASE]]
+    tallies: dict[str, pd.Series | int] = {
+        col.NUMERATOR: scored[_POSITIVE].astype("int64"),
+        col.DENOMINATOR: 1,
+    }
     return (
-        scored.assign(**{col.NUMERATOR: scored[_POSITIVE].astype("int64"), col.DENOMINATOR: 1})
+        scored.assign(**tallies)
         .groupby(_KEYS[1:], as_index=False)[[col.NUMERATOR, col.DENOMINATOR]]
         .sum()
         .assign(
@@ -109,12 +114,14 @@ def _outcomes(
     return merged[[_IN_BASE, _POSITIVE]].set_axis(readers.index)
 
 
-def _answers(version: InstrumentVersion, combination: dict[str, object]) -> dict[str, object]:
+def _answers(
+    version: InstrumentVersion, combination: Mapping[Hashable, object]
+) -> dict[str, object]:
     """A respondent's answers as ``questionnaires`` stores them: skipped items absent,
     multi_choice answers decoded from their JSON list into a tuple."""
     answers: dict[str, object] = {}
     for item_id, value in combination.items():
-        if isinstance(value, str):
+        if isinstance(item_id, str) and isinstance(value, str):
             is_multi = version.has_item(item_id) and version.item(item_id).type == "multi_choice"
             answers[item_id] = tuple(json.loads(value)) if is_multi else value
     return answers

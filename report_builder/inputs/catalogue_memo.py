@@ -9,7 +9,7 @@ alive, so an identity is never reused while it is remembered (docs/statistics.md
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from questionnaires import Indicator, InstrumentVersion, comparable
 
@@ -50,4 +50,4 @@ def _remembered(function: Callable[..., _T], *objects: object) -> _T:
         if len(_MEMO) >= MAX_ENTRIES:
             _MEMO.clear()
         found = _MEMO[key] = (objects, function(*objects))
-    return found[1]
+    return cast(_T, found[1])  # the entry under this key holds `function`'s own result
