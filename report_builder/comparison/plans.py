@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from typing import TypeVar
 
 from report_builder.comparison.values import (
     Benchmark,
@@ -32,6 +33,8 @@ from report_builder.disclosure.control import MIN_BASE, RELIABLE_BASE
 from report_builder.statistics.multiple_testing import Adjustment, adjust_pvalues
 from report_builder.statistics.significance import one_sample_tests, two_sample_tests
 from report_builder.statistics.values import ALPHA, Proportion, SignificanceTest
+
+_T = TypeVar("_T")
 
 BENCHMARK_SIZE_RATIO = 10
 """A benchmark counts as fixed only if its n is at least this many times the LA's (R-STAT-2)."""
@@ -202,23 +205,33 @@ def _is_two_sample(plan: Plan) -> bool:
 
 def _one_sample_tests(plans: list[Plan]) -> list[SignificanceTest]:
     """The one-sample tests of ``plans``, computed together."""
+    this = [_set(plan.this) for plan in plans]
     return one_sample_tests(
-        [plan.this.count for plan in plans],
-        [plan.this.nobs for plan in plans],
-        [plan.null_value for plan in plans],
+        [sample.count for sample in this],
+        [sample.nobs for sample in this],
+        [_set(plan.null_value) for plan in plans],
         [plan.is_indicative for plan in plans],
     )
 
 
 def _two_sample_tests(plans: list[Plan]) -> list[SignificanceTest]:
     """The two-sample tests of ``plans``, computed together."""
+    this = [_set(plan.this) for plan in plans]
+    other = [_set(plan.other) for plan in plans]
     return two_sample_tests(
-        [plan.this.count for plan in plans],
-        [plan.this.nobs for plan in plans],
-        [plan.other.count for plan in plans],
-        [plan.other.nobs for plan in plans],
+        [sample.count for sample in this],
+        [sample.nobs for sample in this],
+        [sample.count for sample in other],
+        [sample.nobs for sample in other],
         [plan.is_indicative for plan in plans],
     )
+
+
+def _set(value: _T | None) -> _T:
+    """A field every tested plan of its kind has (``Plan``), narrowed from its optional type."""
+    if value is None:
+        raise ValueError("a tested plan lacks its counts or the value it is compared with")
+    return value
 
 
 def _benchmark_is_fixed(benchmark: Benchmark, nobs: int) -> bool:

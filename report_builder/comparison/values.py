@@ -122,7 +122,7 @@ class Comparison:
     def observed_direction(self) -> Flag:
         """HIGHER or LOWER by the observed estimate for a clear or possible difference, else
         NONE (the words of the possible tier need a direction the flag does not carry)."""
-        if self.tier not in (Tier.CLEAR, Tier.POSSIBLE):
+        if self.test is None or self.tier not in (Tier.CLEAR, Tier.POSSIBLE):
             return Flag.NONE
         return Flag.HIGHER if self.test.estimate > self.test.null_value else Flag.LOWER
 
