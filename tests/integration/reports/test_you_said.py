@@ -259,6 +259,21 @@ def test_the_childrens_page_speaks_to_children_in_their_words_not_the_reports_la
     assert re.search(r"(About \d+ in 10|Nearly all|Fewer than 1 in 10) of you said you", young_text)
 
 
+@pytest.mark.parametrize("band", ["cic-8-10", BAND])
+def test_the_welsh_childrens_page_uses_the_welsh_childrens_words(
+    staff_client: StaffClient, demo: Demo, band: str
+) -> None:
+    path = f"/reports/rounds/{demo.previous_round_id}/you-said/{band}?lang=cy"
+
+    items = [
+        li.get_text(" ", strip=True) for li in _soup(staff_client(LEAD).get(path)).select("main li")
+    ]
+
+    assert items
+    assert any(re.search(r"(eich bod chi|bod gennych chi|nad )", item) for item in items)
+    assert not any("Yn gwybod pwy yw eu gweithiwr" in item for item in items)
+
+
 def test_an_english_only_action_is_marked_english_on_the_welsh_page(
     app: Flask, staff_client: StaffClient, demo: Demo
 ) -> None:
