@@ -11,7 +11,7 @@ things (R-SDC-8).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -35,7 +35,7 @@ from report_builder.inputs.frames import records
 from report_builder.report.cohort_caveats import cohort_caveats
 from report_builder.report.demographics import demographic_tables, response_rates, round_respondents
 from report_builder.report.fixed_text import DOMAINS, text
-from report_builder.report.headline import headline_bands
+from report_builder.report.headline import HEADLINE_INDICATORS, headline_bands
 from report_builder.report.indicator_results import (
     assessment_rows,
     indicator_results,
@@ -51,9 +51,11 @@ from report_builder.report.model import (
     Report,
     ResponseRate,
     Section,
+    Trend,
 )
 from report_builder.report.numbers_and_dates import count_text, date_text
 from report_builder.report.summary import findings, highlights, worth_looking_into
+from report_builder.report.trends import trend_lines
 from report_builder.report.wording import Language, provisional_text
 from report_builder.statistics.multiple_testing import Adjustment
 
@@ -76,12 +78,15 @@ def build_report(
     previous_denominators: Mapping[str, int] | None = None,
     minimum_response_rate: int | None = None,
     is_provisional: bool = False,
+    earlier_rounds: Sequence[tuple[str, str]] = (),
 ) -> Report:
     """The report for ``la_code``'s round ``round_id`` (``responses`` as in ``columns.py``),
     against other LAs of the same period, ``load_benchmarks()`` and the previous round.
     ``denominators``, ``previous_denominators`` (instrument to population) and the authority's
     ``minimum_response_rate`` give response rates and cohort caveats; ``is_provisional`` marks an
-    open round (R-STAT-7). ValueError if the round has no responses from ``la_code``."""
+    open round (R-STAT-7). ``earlier_rounds`` are the authority's earlier closed rounds as
+    (round id, label), oldest first, for the headline trends; their rows must be in
+    ``responses``. ValueError if the round has no responses from ``la_code``."""
     counts = indicator_counts(responses, catalogue) if counts is None else counts
     round_rows = _round_rows(check_response_columns(responses), la_code, round_id)
     versions = round_versions(round_rows, round_id, catalogue)
@@ -116,6 +121,41 @@ def build_report(
         **_summary(results, rates, caveats, is_provisional=is_provisional, language=language),
         quotes=_quotes(quotes, la_code, round_id, base=len(respondents)),
         methods=methods_note(reasons, compared, adjust=adjust, language=language),
+        trends=_trends(
+            responses,
+            counts,
+            catalogue,
+            (la_code, round_id, period, versions),
+            earlier_rounds,
+            caveats,
+            language,
+        ),
+    )
+
+
+def _trends(
+    responses: pd.DataFrame,
+    counts: pd.DataFrame,
+    catalogue: Catalogue,
+    this: tuple[str, str, str, Mapping[str, InstrumentVersion]],
+    earlier_rounds: Sequence[tuple[str, str]],
+    caveats: tuple[CohortCaveat, ...],
+    language: Language,
+) -> tuple[Trend, ...]:
+    """The headline trends over ``earlier_rounds`` and this round (``trends.trend_lines``)."""
+    la_code, round_id, period, versions = this
+    earlier = [
+        (rid, label, round_versions(responses, rid, catalogue)) for rid, label in earlier_rounds
+    ]
+    return trend_lines(
+        counts,
+        catalogue,
+        sensitive_indicators(catalogue),
+        la_code=la_code,
+        rounds=[*earlier, (round_id, period, versions)],
+        indicators=HEADLINE_INDICATORS,
+        caveats=caveats,
+        language=language,
     )
 
 

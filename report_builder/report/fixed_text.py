@@ -82,9 +82,18 @@ _TEXT: dict[str, dict[Language, str]] = {
         "en": "{section}, {band}: {bright} and {areas}",
         "cy": "{section}, {band}: {bright} a {areas}",
     },
-    "chart_key": {
-        "en": "Blue bars: this area, with 95% intervals. Orange lines: other areas.",
-        "cy": "Barrau glas: yr ardal hon, gyda chyfyngau 95%. Llinellau oren: ardaloedd eraill.",
+    "chart_legend_this_area": {
+        "en": "This area, with its 95% interval",
+        "cy": "Yr ardal hon, gyda'i chyfwng 95%",
+    },
+    "chart_legend_other_areas": {"en": "Other areas", "cy": "Ardaloedd eraill"},
+    "trend_title": {
+        "en": "{label}, {band}: {first} to {last}",
+        "cy": "{label}, {band}: {first} i {last}",
+    },
+    "chart_legend_national": {
+        "en": "Young people nationally",
+        "cy": "Pobl ifanc yn genedlaethol",
     },
     "adjust_bh": {"en": "Benjamini-Hochberg", "cy": "Benjamini-Hochberg"},
     "adjust_none": {"en": "none", "cy": "dim"},

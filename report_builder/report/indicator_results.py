@@ -212,8 +212,8 @@ def _result(
         marker=str(record[col.MARKER]),
         note=str(record[col.NOTE]),
         percent_text=percent_text(shown[col.PERCENT], language, marker=Marker.CONFIDENTIAL),
-        ci_text=_interval_text(shown[col.CI_LOWER], shown[col.CI_UPPER], language),
-        base_text=_base_text(shown[col.DENOMINATOR], language),
+        ci_text=interval_text(shown[col.CI_LOWER], shown[col.CI_UPPER], language),
+        base_text=base_text(shown[col.DENOMINATOR], language),
         comparisons=comparisons,
     )
 
@@ -258,7 +258,7 @@ def _comparison_result(
         comparator_percent=percent,
         comparator_percent_text=percent_text(percent, language),
         comparator_base=base,
-        comparator_base_text="" if base is None else _base_text(base, language),
+        comparator_base_text="" if base is None else base_text(base, language),
         difference=test.estimate * scale if is_two_sample else None,
         interval_lower=test.interval.lower * scale if test else None,
         interval_upper=test.interval.upper * scale if test else None,
@@ -333,7 +333,7 @@ def _comparator_base(
     return None
 
 
-def _interval_text(lower: int | None, upper: int | None, language: Language) -> str:
+def interval_text(lower: int | None, upper: int | None, language: Language) -> str:
     """ "38% to 52%", or the marker when the interval is hidden."""
     if lower is None or upper is None:
         return Marker.CONFIDENTIAL.value
@@ -345,7 +345,7 @@ def _interval_text(lower: int | None, upper: int | None, language: Language) -> 
     )
 
 
-def _base_text(base: int | None, language: Language) -> str:
+def base_text(base: int | None, language: Language) -> str:
     """ "n = 45", or the marker below 10 answers (R-SDC-1 hides the base too)."""
     if base is None:
         return Marker.CONFIDENTIAL.value

@@ -175,6 +175,44 @@ class HeadlineBand:
 
 
 @dataclass(frozen=True)
+class TrendPoint:
+    """One round's value of a trend, shown exactly as that round's own report shows it.
+
+    ``comparable`` is False when the round asked the question another way (its figure is then
+    not given); a hidden value has no percentage, interval or base (R-SDC-1, R-SDC-4).
+    """
+
+    round_label: str
+    comparable: bool
+    percent: int | None
+    ci_lower: int | None
+    ci_upper: int | None
+    base: int | None
+    marker: str
+    percent_text: str
+    ci_text: str
+    base_text: str
+
+
+@dataclass(frozen=True)
+class Trend:
+    """A headline indicator for one age band across every round of the authority, oldest
+    first, with the band's cohort caveats (R-STAT-7)."""
+
+    indicator_id: str
+    label: str
+    age_band: str
+    age_band_label: str
+    points: tuple[TrendPoint, ...]
+    caveats: tuple[str, ...]
+
+    @property
+    def shown_points(self) -> int:
+        """How many rounds have a figure to draw."""
+        return sum(point.percent is not None for point in self.points)
+
+
+@dataclass(frozen=True)
 class WorthLookingInto:
     """An indicator and age band with a possible difference (R-STAT-6), listed once with all
     its comparisons in one sentence."""
@@ -298,6 +336,7 @@ class Report:
     headline: tuple[HeadlineBand, ...] = ()
     bright_spot_findings: tuple[Finding, ...] = ()
     improvement_findings: tuple[Finding, ...] = ()
+    trends: tuple[Trend, ...] = ()
 
     def results(self) -> tuple[IndicatorResult, ...]:
         """Every indicator result, section by section."""

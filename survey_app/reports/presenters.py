@@ -13,8 +13,9 @@ from markupsafe import Markup
 
 from report_builder.comparison.values import ComparisonKind, ComparisonStatus
 from report_builder.disclosure.values import SuppressionReason
-from report_builder.render.charts import SectionChart, section_charts
-from report_builder.report.model import ComparisonResult, IndicatorResult, Report
+from report_builder.render.charts import SectionChart, section_charts, trend_svg
+from report_builder.report.fixed_text import text
+from report_builder.report.model import ComparisonResult, IndicatorResult, Report, Trend
 from report_builder.report.wording import marker_note
 
 COMPARISON_ORDER = (
@@ -62,6 +63,59 @@ class SectionBlock:
     bands: tuple[BandBlock, ...]
 
 
+@dataclass(frozen=True)
+class TrendChart:
+    """One headline indicator's trend with its small chart."""
+
+    trend: Trend
+    chart_id: str
+    title: str
+    svg: Markup
+
+
+@dataclass(frozen=True)
+class TrendBlock:
+    """One age band's trends: their cautions, charts and one table of the same figures."""
+
+    age_band: str
+    age_band_label: str
+    round_labels: tuple[str, ...]
+    caveats: tuple[str, ...]
+    charts: tuple[TrendChart, ...]
+
+
+def trend_blocks(report: Report) -> tuple[TrendBlock, ...]:
+    """The report's trends grouped by age band, each with its chart."""
+    bands = dict.fromkeys(t.age_band for t in report.trends)
+    return tuple(_trend_block([t for t in report.trends if t.age_band == b], report) for b in bands)
+
+
+def _trend_block(trends: list[Trend], report: Report) -> TrendBlock:
+    first = trends[0]
+    labels = tuple(point.round_label for point in first.points)
+    return TrendBlock(
+        age_band=first.age_band,
+        age_band_label=first.age_band_label,
+        round_labels=labels,
+        caveats=first.caveats,
+        charts=tuple(_trend_chart(trend, labels, report.language) for trend in trends),
+    )
+
+
+def _trend_chart(trend: Trend, labels: tuple[str, ...], language: str) -> TrendChart:
+    chart_id = f"trend-{trend.indicator_id}-{trend.age_band}"
+    title = text(
+        "trend_title",
+        language,  # type: ignore[arg-type] ("en" or "cy")
+        label=trend.label,
+        band=trend.age_band_label,
+        first=labels[0],
+        last=labels[-1],
+    )
+    # The SVG is built by report_builder with every text escaped.
+    return TrendChart(trend, chart_id, title, Markup(trend_svg(trend, chart_id, title)))
+
+
 def report_context(report: Report) -> dict[str, object]:
     """What ``reports/_report.html`` needs: the report, its sections, the rate notes and the
     age groups with no result shown at all."""
@@ -72,6 +126,7 @@ def report_context(report: Report) -> dict[str, object]:
         "sections": report_sections(report),
         "rate_notes": notes_for(reasons, report.language),
         "unshown_bands": unshown_bands(report),
+        "trends": trend_blocks(report),
     }
 
 

@@ -1,4 +1,5 @@
-"""Demo answers for reports: four authorities, two rounds each, written with bulk inserts.
+"""Demo answers for reports: four authorities, two rounds each (three for the demo authority),
+written with bulk inserts.
 
 A newcomer's first ``make run`` should show full reports, so the demo authority's open round
 and three more demo authorities each get answers drawn by ``demo_data.synthetic`` with a
@@ -60,6 +61,17 @@ DESIGN = SyntheticDesign(
 )
 """The previous rounds were answered in questionnaire version 1 and the current ones in version
 2, so a newcomer's first report shows trends only where an indicator's definition held."""
+EARLIEST = "earliest"
+EARLIEST_DESIGN = SyntheticDesign(
+    n_las=1,
+    periods=(EARLIEST,),
+    respondents=240.0,
+    small_respondents=240.0,
+    versions={EARLIEST: 1},
+)
+"""A third, earliest round (two years before the current one, version 1) for the demo authority
+alone, so its report shows a trend over three rounds. Drawn with its own seed after the rest,
+so the other rounds' answers are the same as without it."""
 _MODES = {"with_trusted_adult": "trusted_adult"}
 DEMO_BATCHES = ("Virtual school", "Children's homes", "Leaving care team")
 """Code batch labels every demo round's online responses are spread over."""
@@ -92,8 +104,31 @@ def seed_demo_reports(session: Session, catalogue: Catalogue, seed: DemoSeed) ->
     batches = {r.id: _code_batches(session, r) for r in rounds.values()}
     response_ids = _insert_responses(session, frame, rounds, batches)
     _insert_answers(session, frame, response_ids, rounds, reviewer)
-    ids = tuple(sorted(r.id for r in rounds.values()))
-    return DemoReports(round_ids=ids, responses=len(response_ids))
+    earliest, earliest_responses = _seed_earliest_round(session, catalogue, demo_round, reviewer)
+    ids = tuple(sorted([*(r.id for r in rounds.values()), earliest.id]))
+    return DemoReports(round_ids=ids, responses=len(response_ids) + earliest_responses)
+
+
+def _seed_earliest_round(
+    session: Session, catalogue: Catalogue, demo_round: SurveyRound, reviewer: StaffUser | None
+) -> tuple[SurveyRound, int]:
+    """The demo authority's closed round two years before its open one, and how many
+    responses it got."""
+    frame = synthetic_responses(catalogue, EARLIEST_DESIGN, seed=SEED + 1)
+    opens = demo_round.opens_on
+    two_years_ago = opens.replace(year=opens.year - 2, day=min(opens.day, 28))
+    key = round_id(la_codes(EARLIEST_DESIGN)[0], EARLIEST)
+    earliest = _closed_round(
+        demo_round.local_authority, two_years_ago, _pins(frame, EARLIEST), days=60
+    )
+    session.add(earliest)
+    _set_denominators(earliest, synthetic_populations(frame, seed=SEED + 1)[key])
+    session.flush()
+    response_ids = _insert_responses(
+        session, frame, {key: earliest}, {earliest.id: _code_batches(session, earliest)}
+    )
+    _insert_answers(session, frame, response_ids, {key: earliest}, reviewer)
+    return earliest, len(response_ids)
 
 
 def _rounds(

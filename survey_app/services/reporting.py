@@ -101,6 +101,22 @@ def previous_round(session: Session, survey_round: SurveyRound) -> SurveyRound |
     return next((r for r in candidates if r.id in answered), None)
 
 
+def earlier_rounds(session: Session, survey_round: SurveyRound) -> list[SurveyRound]:
+    """The authority's closed or archived rounds that opened before ``survey_round`` and have
+    completed responses, oldest first: the rounds of its trends (the previous round is the
+    last of them)."""
+    query = (
+        select(SurveyRound)
+        .where(SurveyRound.local_authority_id == survey_round.local_authority_id)
+        .where(SurveyRound.status.in_(PREVIOUS_STATUSES))
+        .where(SurveyRound.opens_on < survey_round.opens_on)
+        .order_by(SurveyRound.opens_on, SurveyRound.id)
+    )
+    candidates = list(session.scalars(query))
+    answered = completed_counts(session, [r.id for r in candidates])
+    return [r for r in candidates if r.id in answered]
+
+
 def comparison_rounds(session: Session, survey_round: SurveyRound) -> list[SurveyRound]:
     """``survey_round`` and every other authority's latest closed round opening in the same year.
 
@@ -185,8 +201,9 @@ def build_round_report(
     survey_round = session.get(SurveyRound, round_id)
     if survey_round is None:
         raise LookupError(f"no survey round {round_id}")
-    previous = previous_round(session, survey_round)
-    rounds = comparison_rounds(session, survey_round) + ([previous] if previous else [])
+    earlier = earlier_rounds(session, survey_round)
+    previous = earlier[-1] if earlier else None  # the same round ``previous_round`` finds
+    rounds = comparison_rounds(session, survey_round) + earlier
     responses = responses_frame(session, rounds)
     if not (responses[col.ROUND_ID] == str(survey_round.id)).any():
         raise NoResponsesError(f"round {round_id} has no completed responses")
@@ -205,6 +222,7 @@ def build_round_report(
         previous_denominators=round_denominators(previous) if previous else None,
         minimum_response_rate=survey_round.local_authority.minimum_response_rate,
         is_provisional=survey_round.status == "open",
+        earlier_rounds=[(str(r.id), round_period(r)) for r in earlier],
     )
 
 

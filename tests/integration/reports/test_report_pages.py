@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import pytest
@@ -10,6 +11,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from survey_app.extensions import db
+from survey_app.reports import routes
+from survey_app.services import cached_reports
 from tests.factories import make_round, make_staff
 from tests.integration.reports.conftest import ADMIN, LEAD, Demo
 
@@ -142,3 +145,46 @@ def test_demo_boroughs_gender_table_hides_only_its_small_groups(
     assert counts["Boy"].isdigit()
     assert 0 < list(counts.values()).count("[c]") <= 2
     assert "table withheld" not in gender.find_next("p").get_text()
+
+
+def test_demo_boroughs_report_shows_headline_trends_over_three_rounds(
+    staff_client: StaffClient, demo: Demo
+) -> None:
+    page = _page(staff_client(LEAD), f"/reports/rounds/{demo.current_round_id}")
+
+    assert page.find("h2", id="trends")
+    table = page.select_one("#trends ~ table")
+    rounds = [th.get_text(strip=True) for th in table.select("thead th")][1:]
+    assert rounds == ["2024", "2025", "2026"]
+    charts = page.select(".cv-report-trends svg[role=img]")
+    assert charts
+    assert all(svg.title and svg.desc for svg in charts)
+    assert "a change may be a change in who took part" in page.get_text(" ")
+
+
+def test_a_second_view_of_a_closed_rounds_report_is_read_from_the_cache(
+    staff_client: StaffClient, demo: Demo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    client = staff_client(LEAD)
+    path = f"/reports/rounds/{demo.previous_round_id}"
+    first = _page(client, path)
+
+    def must_not_run(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the report was built again")
+
+    monkeypatch.setattr(cached_reports, "build_round_report", must_not_run)
+    monkeypatch.setattr(routes, "report_body", must_not_run)
+    second = _page(client, path)
+
+    assert second.select_one("main").get_text() == first.select_one("main").get_text()
+
+
+def test_the_cover_names_the_round_and_its_dates_and_the_response_rate(
+    staff_client: StaffClient, demo: Demo
+) -> None:
+    page = _page(staff_client(LEAD), f"/reports/rounds/{demo.previous_round_id}")
+
+    cover = page.select_one(".cv-report-cover").get_text(" ")
+    assert "Demo Borough Council" in cover
+    assert re.search(r"\d+ \w+ \d{4} to \d+ \w+ \d{4}", cover)
+    assert re.search(r"That is \d+% of the [\d,]+ who could take part", cover)
