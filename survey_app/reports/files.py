@@ -63,6 +63,12 @@ def standalone_html(report: Report, cover: ReportCover | None = None) -> str:
     return _rendered("reports/standalone.html", report, cover=cover, css=css)
 
 
+def report_body(report: Report, cover: ReportCover) -> str:
+    """The report itself (``reports/_report.html``) as the page shows it, in the current
+    request's language, which is the report's."""
+    return render_template("reports/_report.html", cover=cover, **report_context(report))
+
+
 def report_pdf(report: Report, cover: ReportCover | None = None) -> bytes:
     """The report as a tagged PDF (PDF/UA-1): its own HTML printed with the print stylesheet."""
     return html_to_pdf(print_html(report, cover), static_folder=_static())

@@ -2,16 +2,17 @@
 
 Service leads and officers see their own authority's rounds; programme admins see all
 (``scoped_round`` makes anyone else's round a 404). A round's report is built once for each
-state of what it is made from and read from the report cache after that, as is its PDF
-(``services.report_cache``). Downloads are audited before a byte is sent, never cached by the
-browser, and limited for each member of staff: each kind of file has its own hourly count,
-and reading the page counts against none of them.
+state of what it is made from and read from the report cache after that, as are the page's
+report body and the PDF (``services.report_cache``). Downloads are audited before a byte is
+sent, never cached by the browser, and limited for each member of staff: each kind of file has
+its own hourly count, and reading the page counts against none of them.
 """
 
 from __future__ import annotations
 
 from flask import Response, abort, current_app, render_template
 from flask_login import current_user
+from markupsafe import Markup
 
 from report_builder.render.csv import report_xlsx
 from report_builder.report.model import Report
@@ -22,8 +23,14 @@ from survey_app.extensions import db_session, limiter
 from survey_app.models import SurveyRound
 from survey_app.reports import bp
 from survey_app.reports.cover import report_cover
-from survey_app.reports.files import TABLES, csv_zip, file_stem, report_pdf, table_csv
-from survey_app.reports.presenters import report_context
+from survey_app.reports.files import (
+    TABLES,
+    csv_zip,
+    file_stem,
+    report_body,
+    report_pdf,
+    table_csv,
+)
 from survey_app.reports.report_store import report_cache
 from survey_app.services.cached_reports import cached_round_report
 from survey_app.services.report_cache import CacheKey
@@ -54,15 +61,18 @@ def rounds() -> str:
 def report(round_id: int) -> str:
     survey_round = scoped_round(round_id)
     try:
-        _, built = _cached(survey_round)
+        key, built = _cached(survey_round)
     except NoResponsesError:
         return render_template("reports/no_responses.html", survey_round=survey_round)
+    cover = report_cover(survey_round, built)
+    body = report_cache().file(key, "html", lambda: report_body(built, cover).encode("utf-8"))
     return render_template(
         "reports/report.html",
         survey_round=survey_round,
         tables=TABLES,
-        cover=report_cover(survey_round, built),
-        **report_context(built),
+        report=built,
+        # Rendered by us from the report with every text escaped, then stored as it was.
+        report_body=Markup(body.decode("utf-8")),
     )
 
 
