@@ -10,6 +10,8 @@ the Redis every instance shares, and expires with the session; nothing reaches t
 
 from __future__ import annotations
 
+import math
+
 from flask import g
 
 from survey_app.common.rate_keys import anonymous_rate_key
@@ -28,13 +30,14 @@ def join_running_session(round_id: int) -> None:
     now = now_utc()
     group = running_session(db_session(), round_id, now)
     if group is not None:
-        _mark(group, (group.ends_at - now).total_seconds())
+        _mark(group, math.ceil((group.ends_at - now).total_seconds()))
 
 
-def _mark(group: GroupSession, seconds: float) -> None:
+def _mark(group: GroupSession, seconds: int) -> None:
+    """Whole seconds: Redis's EXPIRE takes no fractions."""
     key = MARK_PREFIX + anonymous_rate_key()
     limiter.storage.clear(key)
-    limiter.storage.incr(key, expiry=max(seconds, 1.0), amount=group.id)
+    limiter.storage.incr(key, expiry=max(seconds, 1), amount=group.id)
 
 
 def in_group_room() -> bool:

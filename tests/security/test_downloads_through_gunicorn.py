@@ -49,7 +49,7 @@ KNOWN_DOWNLOADS = {
     *("admin.export_responses", "admin.export_codebook", "admin.code_poster"),
     *("admin.code_cards", "reports.download_pdf", "reports.download_xlsx"),
     *("reports.download_zip", "reports.download_table", "reports.you_said_download"),
-    "admin.paper_questionnaire",
+    *("admin.paper_questionnaire", "admin.monitoring_download"),
 }
 EXPORT_KINDS = ("csv", "xlsx", "sav")
 CONTENT_TYPES = {

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 import time_machine
@@ -18,7 +19,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy.orm import Session
 
-from survey_app.extensions import db
+from bench._stack import redis_server
+from survey_app.extensions import db, limiter
 from survey_app.models import StaffUser, SurveyRound
 from survey_app.services.audit import now_utc
 from survey_app.services.group_sessions import end_group_session, open_group_session
@@ -169,3 +171,26 @@ def test_a_group_session_raises_the_ceiling_only_until_it_ends(
     statuses = _guesses(limited_app, 11)
 
     assert statuses == [200] * 10 + [429]
+
+
+def test_a_room_is_marked_in_redis_when_instances_share_their_counters(
+    database_url: str, session: Session, clock: time_machine.Coordinates, tmp_path: Path
+) -> None:
+    """Redis takes whole seconds only: a mark with a fractional lifetime failed there."""
+    survey_round, officer, clear = _room(session)
+    open_group_session(session, officer, survey_round, 90, now_utc() - timedelta(seconds=0.5))
+    session.commit()
+    with redis_server(tmp_path) as redis_url:
+        app = make_test_app(database_url, RATELIMIT_ENABLED=True, RATELIMIT_STORAGE_URI=redis_url)
+        try:
+            assert post(app.test_client(), "/start", {"code": clear}).status_code == 303
+            statuses = _guesses(app, 20)
+        finally:
+            with app.app_context():
+                limiter.reset()
+                db.engine.dispose()
+            # One limiter serves every app in the process: put it back on in-memory counters.
+            with make_test_app(database_url, RATELIMIT_ENABLED=True).app_context():
+                db.engine.dispose()
+    assert statuses[:15] == [200] * 15
+    assert statuses[15:] == [429] * 5
