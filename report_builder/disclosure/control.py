@@ -20,6 +20,8 @@ Each function returns new frames or dataclasses and never changes its input.
 from __future__ import annotations
 
 import math
+import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from types import MappingProxyType
@@ -306,11 +308,14 @@ def select_quotes(
     None unless the LA-round base is at least 30 (a). Only quotes a reviewer has scrubbed and
     approved (b, c) are used, and each is returned as text and theme alone, never with a
     demographic tag (d). At most ``limit`` (about ten, e) are taken, one theme at a time in
-    turn so the selection illustrates themes, in ``quote_id`` order within a theme.
+    turn so the selection illustrates themes, in ``quote_id`` order within a theme. A quote
+    whose words repeat an earlier one (``normalised_quote``) is left out, so no quote is shown
+    twice and the ten places go to different voices.
     """
     if base < QUOTE_MIN_BASE:
         return ()
     approved = quotes.loc[quotes[col.REVIEW_STATE] == APPROVED]
+    approved = approved.loc[~approved[col.QUOTE_TEXT].map(normalised_quote).duplicated()]
     themes = approved[col.THEME] if col.THEME in approved else pd.Series(None, index=approved.index)
     ordered = approved.assign(
         _theme=themes.fillna(""), _turn=approved.groupby(themes.fillna("")).cumcount()
@@ -319,6 +324,13 @@ def select_quotes(
         Quote(text=row[col.QUOTE_TEXT], theme=row["_theme"] or None)
         for _, row in ordered.head(limit).iterrows()
     )
+
+
+def normalised_quote(text: str) -> str:
+    """A quote's words for spotting repeats: Unicode-normalised, case-folded, with
+    punctuation and runs of spaces removed ("Great carers!" and "great  carers" match)."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(re.sub(r"[^\w\s]", " ", folded).split())
 
 
 def published_comparison(result: ComparisonResult, *, beside_hidden: bool) -> ComparisonResult:

@@ -34,3 +34,5 @@ class Quote:
 
     text: str
     theme: str | None
+    theme_label: str = ""
+    """The question the quote answered, in the report's language (a theme heading)."""

@@ -12,7 +12,7 @@ things (R-SDC-8).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import pandas as pd
@@ -119,7 +119,9 @@ def build_report(
         demographics=demographics,
         sections=_sections(results, language),
         **_summary(results, rates, caveats, is_provisional=is_provisional, language=language),
-        quotes=_quotes(quotes, la_code, round_id, base=len(respondents)),
+        quotes=_quotes(
+            quotes, la_code, round_id, base=len(respondents), labels=_questions(versions, language)
+        ),
         methods=methods_note(reasons, compared, adjust=adjust, language=language),
         trends=_trends(
             responses,
@@ -344,14 +346,31 @@ def _sections(results: list[IndicatorResult], language: Language) -> tuple[Secti
 
 
 def _quotes(
-    quotes: pd.DataFrame | None, la_code: str, round_id: str, *, base: int
+    quotes: pd.DataFrame | None,
+    la_code: str,
+    round_id: str,
+    *,
+    base: int,
+    labels: Mapping[str, str],
 ) -> tuple[Quote, ...]:
-    """Approved quotes of this LA round, themed by question (R-SDC-6, ``select_quotes``)."""
+    """Approved quotes of this LA round, themed by question and headed with its words
+    (R-SDC-6, ``select_quotes``)."""
     if quotes is None:
         return ()
     check_quotes(quotes)
     own = quotes.loc[(quotes[col.LA_CODE] == la_code) & (quotes[col.ROUND_ID] == round_id)]
-    return select_quotes(own.assign(**{col.THEME: own[col.ITEM_ID]}), base=base)
+    selected = select_quotes(own.assign(**{col.THEME: own[col.ITEM_ID]}), base=base)
+    return tuple(replace(q, theme_label=labels.get(q.theme or "", "")) for q in selected)
+
+
+def _questions(versions: Mapping[str, InstrumentVersion], language: Language) -> dict[str, str]:
+    """Each free-text question's words by item id, from the round's versions."""
+    return {
+        item.id: item.text.get(language)
+        for version in versions.values()
+        for item in version.items
+        if item.type == "free_text"
+    }
 
 
 def _reasons(

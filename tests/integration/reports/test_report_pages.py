@@ -188,3 +188,14 @@ def test_the_cover_names_the_round_and_its_dates_and_the_response_rate(
     assert "Demo Borough Council" in cover
     assert re.search(r"\d+ \w+ \d{4} to \d+ \w+ \d{4}", cover)
     assert re.search(r"That is \d+% of the [\d,]+ who could take part", cover)
+
+
+def test_quotes_are_grouped_under_their_question_and_none_repeats(
+    staff_client: StaffClient, demo: Demo
+) -> None:
+    page = _page(staff_client(LEAD), f"/reports/rounds/{demo.current_round_id}")
+
+    quotes = [q.get_text(" ", strip=True) for q in page.select("blockquote")]
+    assert len({" ".join(q.casefold().split()) for q in quotes}) == len(quotes)
+    headings = [h.get_text(strip=True) for h in page.select("#quotes ~ h3.govuk-heading-s")]
+    assert any(heading.endswith("?") for heading in headings)

@@ -38,8 +38,9 @@ def test_only_approved_quotes_are_used():
 
 
 def test_quotes_carry_no_demographic_tag():
-    """R-SDC-6 (d): text and theme only, never age band, gender or other tags."""
-    assert [f.name for f in dataclasses.fields(Quote)] == ["text", "theme"]
+    """R-SDC-6 (d): text and theme (with the question's words) only, never age band, gender or
+    other tags."""
+    assert [f.name for f in dataclasses.fields(Quote)] == ["text", "theme", "theme_label"]
     assert select_quotes(quotes(["approved"]), base=30) == (Quote("quote 1", "school"),)
 
 
@@ -65,3 +66,12 @@ def test_the_input_frame_is_not_changed():
     select_quotes(frame, base=30)
 
     pd.testing.assert_frame_equal(frame, before)
+
+
+def test_a_quote_repeating_another_in_other_case_or_punctuation_is_shown_once():
+    frame = quotes(["approved"] * 3)
+    frame[col.QUOTE_TEXT] = ["Great carers!", "great   carers", "More trips out"]
+
+    selected = select_quotes(frame, base=30)
+
+    assert [q.text for q in selected] == ["Great carers!", "More trips out"]
