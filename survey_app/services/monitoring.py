@@ -15,6 +15,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from typing import cast
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -126,7 +127,8 @@ def _progress(session: Session, survey_round: SurveyRound) -> tuple[DayProgress,
     days, total = [], 0
     for day, count in session.execute(query):
         total += count
-        days.append(DayProgress(day=day, completed=count, running_total=total))
+        # The query keeps completed responses only, so ``day`` is never None.
+        days.append(DayProgress(day=cast(date, day), completed=count, running_total=total))
     return tuple(days)
 
 
