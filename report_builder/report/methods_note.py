@@ -106,12 +106,52 @@ def methods_note(
     annex = tuple(paragraph.format(points=RATE_FALL_POINTS) for paragraph in _ANNEX[language])
     used = [reason for reason in SuppressionReason if reason.value in set(reasons)]
     return MethodsNote(
+        summary=_SUMMARY[language],
         paragraphs=paragraphs + annex,
         significance_note=significance_note(is_adjusted=is_adjusted, language=language),
         marker_notes=tuple(marker_note(reason, language) for reason in used),
         benchmark_sources=benchmark_sources(compared, language),
         adjustment=adjust,
     )
+
+
+_SUMMARY: dict[Language, tuple[str, ...]] = {
+    "en": (
+        "Every child and young person in care, and every care leaver, was invited to answer. "
+        "Each figure is the share of those who answered a question, with a range (the 95% "
+        "interval) that the true figure very probably lies in: the fewer who answered, the "
+        "wider the range.",
+        "Each result is compared with young people of the same age nationally where a "
+        "national figure exists, with children in care in other areas, and with this area's "
+        "last round. We call a difference \u201chigher\u201d or \u201clower\u201d only when "
+        "it is very unlikely to be chance, even allowing for the many comparisons in this "
+        "report. \u201cPossibly higher\u201d means it may be real but needs watching. \u201cNo "
+        "clear difference\u201d does not mean the figures are the same.",
+        "To protect children's privacy, a figure is hidden ([c]) when fewer than 10 answered, "
+        "and marked [u] when fewer than 30 did, because it is then less reliable. Each round "
+        "is a different group of children, so a change between rounds may be a change in who "
+        "took part.",
+    ),
+    "cy": (
+        "Cafodd pob plentyn a pherson ifanc mewn gofal, a phob ymadawr gofal, wahoddiad i "
+        "ateb. Mae pob ffigur yn gyfran o'r rhai a atebodd gwestiwn, gydag ystod (y cyfwng "
+        "95%) y mae'r gwir ffigur yn debygol iawn o fod ynddi: po leiaf a atebodd, ehangaf "
+        "yw'r ystod.",
+        "Caiff pob canlyniad ei gymharu â phobl ifanc o'r un oed yn genedlaethol lle mae "
+        "ffigur cenedlaethol, â phlant mewn gofal mewn ardaloedd eraill, ac â rownd "
+        "ddiwethaf yr ardal hon. Rydym yn galw gwahaniaeth yn \u201cuwch\u201d neu'n "
+        "\u201cis\u201d dim ond pan fo'n annhebygol iawn o fod yn siawns, hyd yn oed o "
+        "ystyried y cymariaethau niferus yn yr adroddiad hwn. Mae \u201co bosibl yn "
+        "uwch\u201d yn golygu y gallai fod yn real ond bod angen cadw llygad arno. Nid yw "
+        "\u201cdim gwahaniaeth clir\u201d yn golygu bod y ffigurau yr un fath.",
+        "I ddiogelu preifatrwydd plant, caiff ffigur ei guddio ([c]) pan fo llai na 10 wedi "
+        "ateb, a'i nodi ag [u] pan fo llai na 30 wedi ateb, am ei fod yn llai dibynadwy. Mae "
+        "pob rownd yn grŵp gwahanol o blant, felly gall newid rhwng rowndiau fod yn newid yn "
+        "y rhai a gymerodd ran.",
+    ),
+}
+"""The methods in plain words for a board member, before the technical annex; first draft
+Welsh for review like the rest of the report wording."""
 
 
 def benchmark_sources(

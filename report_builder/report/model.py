@@ -300,6 +300,9 @@ class MethodsNote:
     marker_notes: tuple[str, ...]
     benchmark_sources: tuple[BenchmarkSource, ...]
     adjustment: str
+    summary: tuple[str, ...] = ()
+    """The methods in plain words, half a page for a board member; ``paragraphs`` are the
+    technical annex."""
 
 
 @dataclass(frozen=True)
