@@ -10,6 +10,7 @@ report_cache`` prints the figures.
 from __future__ import annotations
 
 import json
+import os
 import re
 import statistics
 import sys
@@ -52,6 +53,7 @@ def run(quick: bool = False) -> dict[str, object]:
             figures[f"{name}_cached_median_ms"] = statistics.median(again)
             figures[f"{name}_cached_max_ms"] = max(again)
         figures["cache_files"] = len(list((Path(folder) / "report-cache").iterdir()))
+        figures["load_average"] = os.getloadavg()[0]
         with app.app_context():
             db.engine.dispose()
     return figures
