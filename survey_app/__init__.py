@@ -65,7 +65,9 @@ def _trust_proxies(app: Flask) -> None:
     """
     count = app.config.get("CARE_VOICES_PROXIES", 0)
     if count:
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count)
+        # Flask's documented way to wrap the app in WSGI middleware, which its types (a method)
+        # do not allow for.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count)  # type: ignore[method-assign]
 
 
 def _init_extensions(app: Flask) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import MetaData, event
 from sqlalchemy.engine import Engine
+from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.orm import DeclarativeBase
 
 NAMING_CONVENTION = {
@@ -22,7 +23,7 @@ class Base(DeclarativeBase):
 
 
 @event.listens_for(Engine, "connect")
-def _tune_sqlite(dbapi_connection, connection_record) -> None:
+def _tune_sqlite(dbapi_connection: DBAPIConnection, connection_record: object) -> None:
     """Turn on WAL and foreign keys for SQLite; other databases are left alone."""
     module = type(dbapi_connection).__module__
     if not module.startswith("sqlite3"):

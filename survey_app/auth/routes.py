@@ -25,6 +25,7 @@ from survey_app.auth.sessions import (
     pending_account_rate_key,
     start_staff_session,
 )
+from survey_app.common.forms import add_error, submitted
 from survey_app.common.rate_keys import anonymous_rate_key
 from survey_app.extensions import db_session, limiter
 from survey_app.models import StaffUser
@@ -51,16 +52,21 @@ def login() -> str | Response:
     form = SignInForm()
     if form.validate_on_submit():
         user = authenticate(
-            db_session(), form.email.data, form.password.data, anonymous_rate_key(), now_utc()
+            db_session(),
+            submitted(form.email.data),
+            submitted(form.password.data),
+            anonymous_rate_key(),
+            now_utc(),
         )
         db_session().commit()  # Keep the failure count and the audit event.
         if user is not None:
             return _second_step(user)
-        form.email.errors.append(
+        add_error(
+            form.email,
             _(
                 "Enter a correct email address and password. After 10 wrong tries this device"
                 " cannot sign in to the account for 30 minutes."
-            )
+            ),
         )
     return render_template("auth/login.html", form=form)
 
@@ -112,16 +118,18 @@ def confirm() -> str | Response:
             return redirect(safe_next(request.args.get("next"), _home()))
         db_session().commit()
         if hasattr(form, "code"):
-            form.password.errors.append(_("Enter your correct password and the code shown now"))
+            add_error(form.password, _("Enter your correct password and the code shown now"))
         else:
-            form.password.errors.append(_("Enter your correct password"))
+            add_error(form.password, _("Enter your correct password"))
     return render_template("auth/confirm.html", form=form)
 
 
 def _identity_confirmed(user: StaffUser, form: ConfirmPasswordForm) -> bool:
     """The password, then (when the form asks for one) a fresh code from the app."""
     now = now_utc()
-    if not confirm_password(db_session(), user, form.password.data, anonymous_rate_key(), now):
+    if not confirm_password(
+        db_session(), user, submitted(form.password.data), anonymous_rate_key(), now
+    ):
         return False
     code = getattr(form, "code", None)
     return code is None or check_code(db_session(), user, code.data, now)
@@ -136,9 +144,9 @@ def invite(token: str) -> str | Response:
     form = ChoosePasswordForm()
     if form.validate_on_submit():
         try:
-            accept_invite(db_session(), user, form.password.data)
+            accept_invite(db_session(), user, submitted(form.password.data))
         except AccountError as error:
-            form.password.errors.append(str(error))
+            add_error(form.password, str(error))
         else:
             db_session().commit()
             flash(_("Your password is saved. Sign in to continue."), "success")

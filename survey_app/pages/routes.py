@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from flask import current_app, render_template, send_from_directory
 from werkzeug.wrappers import Response
 
@@ -36,4 +38,5 @@ def healthz() -> tuple[dict[str, str], int]:
 @bp.get("/assets/<path:filename>")
 def govuk_assets(filename: str) -> Response:
     """GOV.UK Frontend's images and manifest, where its CSS and template expect them."""
-    return send_from_directory(current_app.static_folder + "/govuk", filename, max_age=86400)
+    folder = Path(current_app.root_path, "static", "govuk")
+    return send_from_directory(folder, filename, max_age=86400)

@@ -11,11 +11,10 @@ from govuk_frontend_wtf.wtforms_widgets import (
     GovTextInput,
 )
 from wtforms import RadioField, SelectMultipleField, StringField, SubmitField, TextAreaField
-from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, NumberRange
 
 from survey_app.admin.forms.fields import WholeNumberField
-from survey_app.common.forms import StaffForm
+from survey_app.common.forms import SelectChoice, StaffForm, submitted
 from survey_app.services.authorities import AuthorityDetails
 
 
@@ -81,13 +80,13 @@ class AuthorityForm(StaffForm):
     def details(self) -> AuthorityDetails:
         """The answers for the authorities service."""
         return AuthorityDetails(
-            name=self.name.data.strip(),
-            code=self.code.data.strip().upper(),
+            name=submitted(self.name.data).strip(),
+            code=submitted(self.code.data).strip().upper(),
             nation=self.nation.data,
-            languages=",".join(self.languages.data),
+            languages=",".join(submitted(self.languages.data)),
             help_contact=self.help_contact.data or "",
             advocacy_contact=self.advocacy_contact.data or "",
             safeguarding_procedure=self.safeguarding_procedure.data or "",
-            retention_months=self.retention_months.data,
-            minimum_response_rate=self.minimum_response_rate.data,
+            retention_months=submitted(self.retention_months.data),
+            minimum_response_rate=submitted(self.minimum_response_rate.data),
         )

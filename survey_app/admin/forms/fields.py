@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from govuk_frontend_wtf.wtforms_widgets import GovDateInput, GovTextInput
@@ -14,7 +15,7 @@ class DayMonthYearField(DateField):
 
     widget = GovDateInput()
 
-    def __init__(self, label: object = None, validators: object = None, **kwargs: object) -> None:
+    def __init__(self, label: str | None = None, validators: Any = None, **kwargs: Any) -> None:
         kwargs.setdefault("format", "%d %m %Y")
         self.invalid_message = kwargs.pop("invalid_message", _l("Enter a real date"))
         super().__init__(label, validators, **kwargs)
@@ -49,7 +50,7 @@ class WholeNumberField(IntegerField):
 
     widget = GovTextInput()
 
-    def __init__(self, label: object = None, validators: object = None, **kwargs: object) -> None:
+    def __init__(self, label: str | None = None, validators: Any = None, **kwargs: Any) -> None:
         self.invalid_message = kwargs.pop("invalid_message", _l("Enter a whole number, like 120"))
         super().__init__(label, validators, **kwargs)
 

@@ -19,11 +19,10 @@ from govuk_frontend_wtf.wtforms_widgets import (
     GovTextArea,
 )
 from wtforms import Field, RadioField, SelectMultipleField, SubmitField, TextAreaField
-from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Optional
 
 from questionnaires import InstrumentVersion, Item
-from survey_app.common.forms import StaffForm
+from survey_app.common.forms import SelectChoice, StaffForm
 from survey_app.services.paper_layout import (
     item_text,
     joined,

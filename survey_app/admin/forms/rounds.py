@@ -21,7 +21,7 @@ from wtforms import (
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 
 from survey_app.admin.forms.fields import DayMonthYearField, WholeNumberField
-from survey_app.common.forms import StaffForm
+from survey_app.common.forms import StaffForm, submitted
 from survey_app.services.rounds import RoundDetails
 
 # Denominator fields, keyed by the instrument id that is their age band.
@@ -40,7 +40,7 @@ _NOT_TOO_MANY = NumberRange(
 )
 
 
-def _population(label: object) -> WholeNumberField:
+def _population(label: str) -> WholeNumberField:
     return WholeNumberField(label, validators=[Optional(), _NOT_NEGATIVE, _NOT_TOO_MANY])
 
 
@@ -140,7 +140,7 @@ def round_details(form: RoundForm) -> RoundDetails:
             if count is not None and (chosen_bands is None or band in chosen_bands)
         }
     return RoundDetails(
-        name=form.name.data.strip() if "name" in present else None,
+        name=submitted(form.name.data).strip() if "name" in present else None,
         opens_on=form.opens_on.data if "opens_on" in present else None,
         closes_on=form.closes_on.data if "closes_on" in present else None,
         instruments=instruments,

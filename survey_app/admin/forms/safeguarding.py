@@ -17,11 +17,10 @@ from govuk_frontend_wtf.wtforms_widgets import (
     GovTextArea,
 )
 from wtforms import BooleanField, RadioField, SubmitField, TextAreaField
-from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, NumberRange
 
 from survey_app.admin.forms.fields import WholeNumberField
-from survey_app.common.forms import StaffForm
+from survey_app.common.forms import SelectChoice, StaffForm
 from survey_app.services.safeguarding_alerts import MAX_NOTE_LENGTH, HandlingError
 from survey_app.services.safeguarding_settings import (
     DEFAULT_ESCALATION_HOURS,

@@ -10,10 +10,9 @@ from govuk_frontend_wtf.wtforms_widgets import (
     GovTextInput,
 )
 from wtforms import EmailField, RadioField, SelectField, StringField, SubmitField
-from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, Regexp
 
-from survey_app.common.forms import StaffForm
+from survey_app.common.forms import SelectChoice, StaffForm
 
 ROLE_LABELS = {
     "programme_admin": _l("Programme admin (every local authority)"),

@@ -20,11 +20,11 @@ from flask_babel import force_locale, format_date
 from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response
-from wtforms.fields.choices import SelectChoice
 
 from survey_app.admin import bp
 from survey_app.admin.forms.codes import ANYONE, ButtonForm, CodeBatchForm
 from survey_app.auth.access import ROUND_MANAGERS, scoped_round, staff_required
+from survey_app.common.forms import SelectChoice, add_error, submitted
 from survey_app.common.i18n import SUPPORTED, current_language
 from survey_app.common.sealing import seal, unseal
 from survey_app.extensions import db_session
@@ -57,15 +57,15 @@ def codes(round_id: int) -> str | Response:
                 db_session(),
                 current_user,
                 survey_round,
-                label=form.label.data,
+                label=submitted(form.label.data),
                 audience=audience,
-                count=form.count.data,
+                count=submitted(form.count.data),
             )
         except CodeBatchError as error:
-            form.label.errors.append(str(error))
+            add_error(form.label, str(error))
         else:
             db_session().commit()
-            _keep_batch(survey_round, form.label.data.strip(), audience, issued)
+            _keep_batch(survey_round, submitted(form.label.data).strip(), audience, issued)
             return redirect(url_for("admin.code_batch", round_id=round_id))
     return render_template(
         "admin/codes/list.html",

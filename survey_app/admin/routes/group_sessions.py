@@ -14,6 +14,7 @@ from survey_app.admin import bp
 from survey_app.admin.forms.codes import ButtonForm
 from survey_app.admin.forms.group_sessions import GroupSessionForm
 from survey_app.auth.access import ROUND_MANAGERS, scoped_round, staff_required
+from survey_app.common.forms import submitted
 from survey_app.extensions import db_session
 from survey_app.services.audit import now_utc
 from survey_app.services.group_sessions import (
@@ -55,7 +56,7 @@ def group_session(round_id: int) -> str | Response:
     if form.validate_on_submit():
         try:
             started = open_group_session(
-                db_session(), current_user, survey_round, form.minutes.data, now_utc()
+                db_session(), current_user, survey_round, submitted(form.minutes.data), now_utc()
             )
         except GroupSessionError as error:
             flash(_refusal(error.reason), "info")

@@ -10,6 +10,7 @@ from werkzeug.wrappers import Response
 from survey_app.admin import bp
 from survey_app.admin.forms.moderation import ModerationForm
 from survey_app.auth.access import ROUND_MANAGERS, scoped_round, staff_required
+from survey_app.common.forms import add_error
 from survey_app.extensions import db_session
 from survey_app.services.moderation import (
     ModerationError,
@@ -39,7 +40,7 @@ def moderate(round_id: int, answer_id: int) -> str | Response:
         try:
             decide(db_session(), current_user, item, form.action.data, form.removal_lines())
         except ModerationError as error:
-            form.removals.errors.append(str(error.message))
+            add_error(form.removals, str(error.message))
         else:
             db_session().commit()
             flash(_("Decision saved."), "success")

@@ -8,7 +8,6 @@ from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response
-from wtforms.fields.choices import SelectChoice
 
 from survey_app.admin import bp
 from survey_app.admin.forms.codes import ButtonForm
@@ -20,6 +19,7 @@ from survey_app.auth.access import (
     scoped_round,
     staff_required,
 )
+from survey_app.common.forms import SelectChoice, add_error
 from survey_app.common.i18n import current_language
 from survey_app.extensions import db_session
 from survey_app.models import LocalAuthority, SurveyRound
@@ -211,5 +211,5 @@ def _chosen_authority(form: RoundForm) -> LocalAuthority:
 
 
 def _show_error(form: RoundForm, error: RoundError) -> None:
-    target = error.field if error.field in form._fields else "name"
-    getattr(form, target).errors.append(str(error.message))
+    target = error.field if error.field is not None and error.field in form._fields else "name"
+    add_error(getattr(form, target), str(error.message))

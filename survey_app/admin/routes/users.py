@@ -6,12 +6,12 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response
-from wtforms.fields.choices import SelectChoice
 
 from survey_app.admin import bp
 from survey_app.admin.forms.codes import ButtonForm
 from survey_app.admin.forms.users import NO_AUTHORITY, ROLE_LABELS, InviteForm, RoleForm
 from survey_app.auth.access import ADMINS, recent_password_required, staff_required
+from survey_app.common.forms import SelectChoice, add_error
 from survey_app.extensions import db_session
 from survey_app.models import LocalAuthority, StaffUser
 from survey_app.services.audit import now_utc
@@ -56,7 +56,7 @@ def invite_staff() -> str:
                 authority=_authority(form.local_authority.data),
             )
         except AccountError as error:
-            form.email.errors.append(str(error))
+            add_error(form.email, str(error))
         else:
             db_session().commit()
             link = url_for("auth.invite", token=token, _external=True)
@@ -82,7 +82,7 @@ def user_detail(user_id: int) -> str | Response:
                 _authority(form.local_authority.data),
             )
         except AccountError as error:
-            form.role.errors.append(str(error))
+            add_error(form.role, str(error))
         else:
             db_session().commit()
             flash(_("Role saved. The person must sign in again."), "success")
