@@ -37,9 +37,15 @@ MAIN_RESULTS = (
     "feels_settled",
     "trusts_personal_adviser",
     "life_getting_better",
+    "feels_safe_faces",
+    "has_grown_up_to_go_to_faces",
+    "carers_help_faces",
+    "happy_with_life_faces",
+    "likes_bedroom_faces",
 )
 """The results a group hears about when nothing is called out, in this order, as what "you"
-said. Only indicators with a direction of good; each group has at least five of them."""
+said. Only indicators with a direction of good; each group and version has at least five of
+them (the 4-7s' version 2 asks with faces, hence the ``_faces`` ones)."""
 
 Phrases = Mapping[str, LocalisedText]
 

@@ -17,7 +17,7 @@ from survey_app.extensions import db
 from survey_app.models import AuditEvent, StaffUser, SurveyRound, YouSaidAction
 from survey_app.services.action_plans import ActionDraft, add_action, band_indicators
 from tests.integration.auth.staff_client import post_form
-from tests.integration.reports.conftest import LEAD, OFFICER, Demo
+from tests.integration.reports.conftest import ADMIN, LEAD, OFFICER, Demo
 from tests.integration.reports.test_downloads import pdf_text
 
 pytestmark = pytest.mark.xdist_group("reports")
@@ -161,7 +161,7 @@ def test_an_age_group_takes_six_actions_at_most(
         _add(app, demo.small_round_id, "cic-11-17")
     path = f"/reports/rounds/{demo.small_round_id}/you-said/cic-11-17/actions/new"
 
-    page = post_form(staff_client("admin@demo.care-voices.test"), path, PLAN)
+    page = post_form(staff_client(ADMIN), path, PLAN)
 
     assert page.status_code == 200
     assert "An age group can have 6 actions at most" in page.get_data(as_text=True)
@@ -274,6 +274,18 @@ def test_the_welsh_childrens_page_uses_the_welsh_childrens_words(
     assert not any("Yn gwybod pwy yw eu gweithiwr" in item for item in items)
 
 
+def test_the_youngest_hear_their_main_results_when_nothing_is_called_out(
+    staff_client: StaffClient, demo: Demo
+) -> None:
+    """The 4-7s' version 2 asks with faces: their main results are the faces indicators."""
+    page = staff_client(LEAD).get(f"/reports/rounds/{demo.current_round_id}/you-said/cic-4-7")
+
+    told = [li.get_text(" ", strip=True) for li in _soup(page).select("main li")]
+    assert any(
+        re.match(r"About \d+ in 10 of you said you feel safe in your home\.", t) for t in told
+    )
+
+
 def test_an_english_only_action_is_marked_english_on_the_welsh_page(
     app: Flask, staff_client: StaffClient, demo: Demo
 ) -> None:
@@ -297,9 +309,9 @@ def test_an_english_only_action_is_marked_english_on_the_welsh_page(
 def test_a_group_with_nothing_called_out_hears_its_main_results_in_plain_words(
     staff_client: StaffClient, demo: Demo
 ) -> None:
-    """Issue 13: enough of the 8-10s answered last round, but nothing was called out; the
-    page says what they said instead of "we did not hear from enough of you"."""
-    page = staff_client(LEAD).get(f"/reports/rounds/{demo.previous_round_id}/you-said/cic-8-10")
+    """Issue 13: enough of Demo City's 8-10s answered, but nothing was called out; the page
+    says what they said instead of "we did not hear from enough of you"."""
+    page = staff_client(ADMIN).get(f"/reports/rounds/{demo.other_round_id}/you-said/cic-8-10")
 
     soup = _soup(page)
     text = soup.get_text(" ")
