@@ -85,8 +85,9 @@ def _seed(app: Flask) -> tuple[int, str]:
             .join(LocalAuthority)
             .where(LocalAuthority.code == CLOSED_ROUND_OF, SurveyRound.status == "closed")
             .order_by(SurveyRound.opens_on.desc())
+            .limit(1)
         )
-        return db.session.scalars(query).first(), password
+        return db.session.scalars(query).one(), password
 
 
 def _signed_in(app: Flask, password: str) -> FlaskClient:

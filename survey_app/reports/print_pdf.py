@@ -24,7 +24,7 @@ class RefusedResourceError(ValueError):
     """A document asked for a resource outside the static folder."""
 
 
-class StaticFolderFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint is untyped
+class StaticFolderFetcher(URLFetcher):
     """Serves ``file:`` URLs inside ``root`` and refuses everything else."""
 
     def __init__(self, root: Path) -> None:
