@@ -32,6 +32,7 @@ from survey_app.reports.files import (
     table_csv,
 )
 from survey_app.reports.report_store import report_cache
+from survey_app.services.actions import band_labels, done_by_band
 from survey_app.services.cached_reports import cached_round_report
 from survey_app.services.report_cache import CacheKey
 from survey_app.services.reporting import NoResponsesError, record_download, reportable_rounds
@@ -73,6 +74,8 @@ def report(round_id: int) -> str:
         report=built,
         # Rendered by us from the report with every text escaped, then stored as it was.
         report_body=Markup(body.decode("utf-8")),
+        we_did=done_by_band(db_session(), survey_round),
+        band_labels=band_labels(current_app.extensions["catalogue"], survey_round, built.language),
     )
 
 

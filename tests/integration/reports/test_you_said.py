@@ -233,6 +233,29 @@ def test_the_next_round_shows_what_was_done_last_time_in_english_and_welsh(
     assert "Your social worker now gives you" not in welsh
 
 
+def test_the_staff_report_shows_what_was_done_after_the_last_round_in_both_languages(
+    staff_client: StaffClient, demo: Demo
+) -> None:
+    path = f"/reports/rounds/{demo.current_round_id}"
+    lead = staff_client(LEAD)
+
+    english = _soup(lead.get(path)).select_one("#you-said-we-did").find_parent("main")
+    welsh = _soup(lead.get(f"{path}?lang=cy")).get_text(" ", strip=True)
+
+    assert "We will work with schools to stop bullying." in english.get_text(" ", strip=True)
+    assert "We trained teachers in 12 schools" in english.get_text(" ", strip=True)
+    assert "Fe wnaethon ni hyfforddi athrawon mewn 12 ysgol am fwlio a bod mewn gofal." in welsh
+    assert "We trained teachers in 12 schools" not in welsh
+
+
+def test_a_report_whose_last_round_did_nothing_has_no_you_said_we_did(
+    staff_client: StaffClient, demo: Demo
+) -> None:
+    page = staff_client(ADMIN).get(f"/reports/rounds/{demo.small_round_id}")
+
+    assert _soup(page).select_one("#you-said-we-did") is None
+
+
 def test_the_plan_page_lists_last_rounds_done_actions(
     staff_client: StaffClient, demo: Demo
 ) -> None:
