@@ -5,7 +5,7 @@ an answer is completed, a quote moderated, an action saved or the app upgraded
 (``report_fingerprint``). So the report model and each file made from it are stored under the
 instance folder, named by round, language and fingerprint, and reused while the fingerprint
 stands. A file is written to a temporary name and renamed into place, so a reader never sees
-half of one, and writing a new version removes the old ones of the same round and language.
+half of one, and writing a new version removes the older ones of the same round and language.
 
 The model is stored pickled and signed with the app's secret key: only a file this app wrote
 is ever unpickled. The folder and its files are readable by the app's own user only. Entries
@@ -94,17 +94,18 @@ class ReportCache:
             return None
 
     def _write(self, key: CacheKey, kind: str, body: bytes) -> None:
-        """Write atomically, then remove the same round and language's older entries."""
+        """Write atomically, then remove every entry of the same round and language that was
+        built from something else (of any kind), so each keeps one set of files at most."""
         self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".writing-")
         with os.fdopen(handle, "wb") as out:
             out.write(body)
-        target = self.folder / key.file_name(kind)
-        os.replace(temporary, target)
-        for older in self.folder.glob(f"{key.prefix}*.{kind}"):
-            if older != target:
+        os.replace(temporary, self.folder / key.file_name(kind))
+        current = f"{key.prefix}{key.fingerprint}."
+        for entry in self.folder.glob(f"{key.prefix}*"):
+            if not entry.name.startswith(current):
                 with contextlib.suppress(FileNotFoundError):
-                    older.unlink()
+                    entry.unlink()
 
     def _sign(self, body: bytes) -> bytes:
         return hmac.new(self._secret, body, hashlib.sha256).digest()
