@@ -16,9 +16,10 @@ from report_builder.report.indicator_results import age_band_label
 from report_builder.report.model import ProgrammeIndicator, ProgrammeView
 from survey_app.reports.presenters import notes_for
 
-AXIS_LEFT = 20
-AXIS_WIDTH = 440
-"""Chart geometry shared with ``reports/_strip_chart.html`` (a 480-unit-wide SVG)."""
+AXIS_LEFT = 240
+AXIS_WIDTH = 340
+"""Chart geometry shared with ``reports/_strip_chart.html`` (a 640-unit-wide SVG whose left
+240 units hold the authorities' names)."""
 
 
 @dataclass(frozen=True)

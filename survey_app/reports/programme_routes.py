@@ -8,8 +8,13 @@ from survey_app.auth.access import ADMINS, staff_required
 from survey_app.common.i18n import current_language
 from survey_app.extensions import db_session
 from survey_app.reports import bp
-from survey_app.reports.programme import programme_spreads
-from survey_app.services.reporting import HEADLINE_INDICATORS, authority_names, programme_view
+from survey_app.reports.programme import AXIS_LEFT, AXIS_WIDTH, programme_spreads
+from survey_app.services.reporting import (
+    HEADLINE_INDICATORS,
+    authority_names,
+    programme_response_rates,
+    programme_view,
+)
 
 
 @bp.get("/programme")
@@ -20,5 +25,10 @@ def programme() -> str:
     names = authority_names(db_session())
     spreads = programme_spreads(catalogue, view, names, current_language())
     return render_template(
-        "reports/programme.html", spreads=spreads, headline_count=len(HEADLINE_INDICATORS)
+        "reports/programme.html",
+        spreads=spreads,
+        headline_count=len(HEADLINE_INDICATORS),
+        rates=programme_response_rates(db_session()),
+        axis_left=AXIS_LEFT,
+        axis_width=AXIS_WIDTH,
     )

@@ -27,9 +27,11 @@ from sqlalchemy.orm import Session, selectinload
 from questionnaires import Catalogue
 from report_builder.comparison.national_benchmarks import load_benchmarks
 from report_builder.inputs import columns as col
+from report_builder.report import headline
 from report_builder.report.build import build_report
 from report_builder.report.model import ProgrammeView, Report
 from report_builder.report.programme import build_programme_view
+from report_builder.statistics.estimates import whole_percent_of
 from survey_app.models import Answer, LocalAuthority, Response, StaffUser, SurveyRound
 from survey_app.services.audit import record_event
 from survey_app.services.moderation import approved_quotes
@@ -39,15 +41,8 @@ REPORT_STATUSES = ("open", "closed", "archived")
 CLOSED_STATUSES = ("closed", "archived")
 """Rounds whose answers can no longer change: the only ones a report compares with."""
 PREVIOUS_STATUSES = CLOSED_STATUSES
-HEADLINE_INDICATORS = (
-    "trusts_carers",
-    "knows_social_worker",
-    "has_trusted_adult",
-    "always_feels_safe",
-    "feels_settled",
-    "low_life_satisfaction",
-)
-"""Indicators of the programme view: one or two per Bright Spots domain."""
+HEADLINE_INDICATORS = headline.HEADLINE_INDICATORS
+"""The programme view's indicators: every headline indicator of the reports' headline page."""
 
 _ANSWER_COLUMNS = (
     col.RESPONSE_ID,
@@ -285,6 +280,40 @@ def programme_view(session: Session, catalogue: Catalogue) -> ProgrammeView:
         return ProgrammeView(())
     responses = responses_frame(session, rounds)
     return build_programme_view(responses, catalogue, HEADLINE_INDICATORS)
+
+
+@dataclass(frozen=True)
+class ProgrammeRate:
+    """One authority's latest answered round: how many took part, of how many could."""
+
+    name: str
+    period: str
+    respondents: int
+    population: int | None
+    rate_percent: int | None
+
+
+def programme_response_rates(session: Session) -> list[ProgrammeRate]:
+    """Each authority's latest answered round with its completed responses and, where its
+    denominators are set, its overall response rate. Every report shows its authority's
+    total, and the populations are the authority's own published figures, so this reveals
+    nothing a report hides."""
+    rounds = latest_answered_rounds(session)
+    counts = completed_counts(session, [r.id for r in rounds])
+    rates = []
+    for survey_round in rounds:
+        population = sum(round_denominators(survey_round).values()) or None
+        taking_part = counts[survey_round.id]
+        rates.append(
+            ProgrammeRate(
+                name=survey_round.local_authority.name,
+                period=round_period(survey_round),
+                respondents=taking_part,
+                population=population,
+                rate_percent=whole_percent_of(taking_part / population) if population else None,
+            )
+        )
+    return rates
 
 
 def authority_names(session: Session) -> dict[str, str]:

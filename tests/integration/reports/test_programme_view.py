@@ -35,3 +35,32 @@ def test_other_staff_may_not_see_the_programme_view(
     staff_client: StaffClient, demo: Demo, email: str
 ) -> None:
     assert staff_client(email).get("/reports/programme").status_code == 403
+
+
+def test_each_point_is_labelled_with_its_authority_and_response_rates_are_listed(
+    staff_client: StaffClient, demo: Demo
+) -> None:
+    soup = BeautifulSoup(
+        staff_client(ADMIN).get("/reports/programme").get_data(as_text=True), "html.parser"
+    )
+
+    chart = soup.select_one("svg[role=img]")
+    assert "Demo City Council" in [t.get_text(strip=True) for t in chart.select("text")]
+    rates = next(
+        t for t in soup.select("table") if "Response rates" in t.caption.get_text(strip=True)
+    )
+    rows = {row.th.get_text(strip=True): row for row in rates.select("tbody tr")}
+    assert {"Demo Borough Council", "Demo Small Borough Council"} <= set(rows)
+    assert rows["Demo City Council"].select("td")[-1].get_text(strip=True).endswith("%")
+
+
+def test_the_programme_view_covers_every_headline_indicator_asked(
+    staff_client: StaffClient, demo: Demo
+) -> None:
+    soup = BeautifulSoup(
+        staff_client(ADMIN).get("/reports/programme").get_data(as_text=True), "html.parser"
+    )
+
+    headings = [h.get_text(strip=True) for h in soup.select("h2")]
+    assert any(h.startswith("Feels safe in their home (happy face") for h in headings)
+    assert any(h.startswith("Trusts their personal adviser") for h in headings)
