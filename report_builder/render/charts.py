@@ -125,7 +125,7 @@ def chart_layout(
     """Lay out one bar per result under a legend; ``title`` should state the finding."""
     bars = []
     markers_used: set[Marker] = set()
-    y = len(_LEGEND_KEYS) * LEGEND_LINE + ROW_GAP
+    y: float = len(_LEGEND_KEYS) * LEGEND_LINE + ROW_GAP
     for result in results:
         bar = _bar(result, y)
         bars.append(bar)
@@ -232,7 +232,7 @@ def _svg_legend(legend: Sequence[tuple[str, str]]) -> list[str]:
 def _svg_bar(bar: Bar) -> str:
     """SVG elements for one bar: its wrapped label, bar, whisker, markers and value."""
     parts = [_text(line, 0, bar.y + 12 + i * LINE_HEIGHT) for i, line in enumerate(bar.label_lines)]
-    value_x = LABEL_WIDTH + 4
+    value_x: float = LABEL_WIDTH + 4
     middle = bar.y + BAR_HEIGHT / 2
     if bar.width is not None and bar.whisker is not None:
         low, high = bar.whisker

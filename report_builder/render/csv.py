@@ -167,7 +167,7 @@ def _response_rates(report: Report) -> pd.DataFrame:
 
 def _demographics(report: Report) -> pd.DataFrame:
     """Every demographic table stacked; a withheld table is one [c] row with its note."""
-    rows = []
+    rows: list[dict[str, str | int | None]] = []
     for table in report.demographics:
         if table.is_withheld:
             rows.append(

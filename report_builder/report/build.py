@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import TypedDict
 
 import pandas as pd
 
@@ -47,11 +48,15 @@ from report_builder.report.methods_note import methods_note
 from report_builder.report.model import (
     CohortCaveat,
     DemographicTable,
+    Finding,
+    HeadlineBand,
+    Highlight,
     IndicatorResult,
     Report,
     ResponseRate,
     Section,
     Trend,
+    WorthLookingInto,
 )
 from report_builder.report.numbers_and_dates import count_text, date_text
 from report_builder.report.summary import findings, highlights, worth_looking_into
@@ -175,6 +180,33 @@ def _caveats(
     )
 
 
+class _Summary(TypedDict):
+    """The summary fields of ``Report``, as ``_summary`` makes them."""
+
+    headline: tuple[HeadlineBand, ...]
+    bright_spots: tuple[Highlight, ...]
+    areas_for_improvement: tuple[Highlight, ...]
+    bright_spot_findings: tuple[Finding, ...]
+    improvement_findings: tuple[Finding, ...]
+    worth_looking_into: tuple[WorthLookingInto, ...]
+    cohort_caveats: tuple[CohortCaveat, ...]
+    is_provisional: bool
+    provisional_text: str
+
+
+class _Heading(TypedDict):
+    """The heading fields of ``Report``, as ``_heading`` makes them."""
+
+    title: str
+    la_code: str
+    la_name: str
+    round_id: str
+    round_label: str
+    language: Language
+    generated_on: date
+    generated_on_text: str
+
+
 def _summary(
     results: list[IndicatorResult],
     rates: tuple[ResponseRate, ...],
@@ -182,7 +214,7 @@ def _summary(
     *,
     is_provisional: bool,
     language: Language,
-) -> dict[str, object]:
+) -> _Summary:
     """The report's summary fields: the headline page, its lists, cautions and the
     provisional warning."""
     return {
@@ -205,7 +237,7 @@ def _heading(
     period: str,
     language: Language,
     generated_on: date | None,
-) -> dict[str, object]:
+) -> _Heading:
     """The report's title, names and date fields, in ``language``."""
     today = generated_on or date.today()
     return {

@@ -156,7 +156,8 @@ def _rate_fell(now: ResponseRate, before: ResponseRate) -> bool:
 
 def _is_below(rate: ResponseRate, minimum_rate: int | None) -> bool:
     """True when the rate is shown and below the authority's minimum."""
-    return None not in (rate.rate_percent, minimum_rate) and rate.rate_percent < minimum_rate
+    shown = rate.rate_percent
+    return shown is not None and minimum_rate is not None and shown < minimum_rate
 
 
 def _caveat(rate: ResponseRate, on_changes: bool, text: str) -> CohortCaveat:

@@ -13,8 +13,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 import pandas as pd
+from pandas.api.typing import NAType
 
-from questionnaires import PREFER_NOT_TO_SAY, Catalogue, InstrumentVersion
+from questionnaires import PREFER_NOT_TO_SAY, Catalogue, InstrumentVersion, LocalisedText
 from report_builder.disclosure.control import NOT_STATED, category_counts, protect_breakdown
 from report_builder.disclosure.values import Marker, SuppressionReason
 from report_builder.inputs import columns as col
@@ -169,7 +170,7 @@ def _category_label(catalogue: Catalogue, dimension: str, category: str, languag
     return label.get(language) if label is not None else category
 
 
-def _option_labels(catalogue: Catalogue, dimension: str) -> dict:
+def _option_labels(catalogue: Catalogue, dimension: str) -> dict[str, LocalisedText]:
     """Option value to label for ``dimension``, from the first version that asks it."""
     for version in catalogue.versions.values():
         if version.has_item(dimension):
@@ -178,6 +179,6 @@ def _option_labels(catalogue: Catalogue, dimension: str) -> dict:
     return {}
 
 
-def _whole(value: object) -> int | None:
+def _whole(value: float | NAType) -> int | None:
     """A shown whole number, or None for a hidden (NA) value."""
     return None if pd.isna(value) else int(value)

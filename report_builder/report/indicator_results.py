@@ -11,8 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
+import numpy as np
 import pandas as pd
+from pandas.api.typing import NAType
 
 from questionnaires import Catalogue, Indicator, InstrumentVersion
 from report_builder.comparison.assessment import Assessment, Row
@@ -100,14 +103,13 @@ def masked_table(table: pd.DataFrame, sensitive: frozenset[str]) -> pd.DataFrame
     answered = table[col.DENOMINATOR] > 0
     nobs = table[col.DENOMINATOR].where(answered, 1).to_numpy(dtype=float)
     lower, upper = wilson_bounds(table[col.NUMERATOR].to_numpy(dtype=float), nobs)
-    raw = table.assign(
-        **{
-            _RAW_COUNT: table[col.NUMERATOR],
-            _RAW_NOBS: table[col.DENOMINATOR],
-            _LOWER: lower,
-            _UPPER: upper,
-        }
-    )
+    limits: dict[str, pd.Series | np.ndarray] = {
+        _RAW_COUNT: table[col.NUMERATOR],
+        _RAW_NOBS: table[col.DENOMINATOR],
+        _LOWER: lower,
+        _UPPER: upper,
+    }
+    raw = table.assign(**limits)
     flagged = raw.assign(**{_SENSITIVE: raw[col.INDICATOR_ID].isin(sensitive)})
     return mask_indicator_table(estimate_table(flagged), sensitive)
 
@@ -184,7 +186,7 @@ def age_band_label(version: InstrumentVersion, language: Language) -> str:
 
 
 def _result(
-    record: dict,
+    record: dict[str, Any],
     indicator: Indicator,
     version: InstrumentVersion,
     comparisons: tuple[ComparisonResult, ...],
@@ -239,7 +241,7 @@ def _comparison_result(
     language = context.language
     classification = classify(comparison, Direction(context.indicator.direction))
     test = comparison.test
-    is_two_sample = test is not None and test.null_value == 0.0
+    two_sample_test = test if test is not None and test.null_value == 0.0 else None
     scale = 100.0
     population = _population(comparison.kind, context)
     percent = _comparator_percent(comparison, context.assessment, comparator)
@@ -259,7 +261,7 @@ def _comparison_result(
         comparator_percent_text=percent_text(percent, language),
         comparator_base=base,
         comparator_base_text="" if base is None else base_text(base, language),
-        difference=test.estimate * scale if is_two_sample else None,
+        difference=two_sample_test.estimate * scale if two_sample_test else None,
         interval_lower=test.interval.lower * scale if test else None,
         interval_upper=test.interval.upper * scale if test else None,
         pvalue=test.pvalue if test else None,
@@ -352,6 +354,6 @@ def base_text(base: int | None, language: Language) -> str:
     return text("base", language, n=count_text(base, language))
 
 
-def _whole(value: object) -> int | None:
+def _whole(value: float | NAType) -> int | None:
     """A shown whole number, or None for a hidden (NA) value."""
     return None if pd.isna(value) else int(value)

@@ -19,6 +19,7 @@ from report_builder.comparison.values import (
     Tier,
 )
 from report_builder.disclosure.values import Quote
+from report_builder.report.wording import Language
 
 
 @dataclass(frozen=True)
@@ -320,7 +321,7 @@ class Report:
     round_label: str
     previous_round_id: str | None
     previous_round_label: str | None
-    language: str
+    language: Language
     generated_on: date
     generated_on_text: str
     respondents: int

@@ -9,6 +9,7 @@ figure holds a hidden cell (R-SDC-9).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import SupportsFloat
 
 import numpy as np
 import pandas as pd
@@ -90,6 +91,6 @@ def _indicator(
     )
 
 
-def _maybe_float(value: object) -> float | None:
+def _maybe_float(value: SupportsFloat | None) -> float | None:
     """A quartile as float, or None when no value was shown."""
     return None if value is None else float(value)

@@ -10,8 +10,10 @@ with every trend (R-STAT-7): each round is a different group of children.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import pandas as pd
+from pandas.api.typing import NAType
 
 from questionnaires import Catalogue, InstrumentVersion
 from report_builder.disclosure.values import Marker
@@ -76,7 +78,7 @@ def _shown_values(
     sensitive: frozenset[str],
     la_code: str,
     trend_round: TrendRound,
-) -> dict[tuple[str, str], dict]:
+) -> dict[tuple[str, str], dict[str, Any]]:
     """One round's masked rows by (indicator, age band), as its own report shows them."""
     round_id, _, versions = trend_round
     table = indicator_table(counts, catalogue, versions, la_code=la_code, round_id=round_id)
@@ -86,7 +88,9 @@ def _shown_values(
     }
 
 
-def _point(row: dict | None, current: dict, label: str, language: Language) -> TrendPoint:
+def _point(
+    row: dict[str, Any] | None, current: dict[str, Any], label: str, language: Language
+) -> TrendPoint:
     """One round's point: not comparable unless it asked the question the same way."""
     if row is None or row[col.FINGERPRINT] != current[col.FINGERPRINT]:
         return TrendPoint(label, False, None, None, None, None, "", "", "", "")
@@ -108,6 +112,6 @@ def _point(row: dict | None, current: dict, label: str, language: Language) -> T
 _SHOWN = (col.DENOMINATOR, col.PERCENT, col.CI_LOWER, col.CI_UPPER)
 
 
-def _whole(value: object) -> int | None:
+def _whole(value: float | NAType) -> int | None:
     """A shown whole number, or None for a hidden (NA) value."""
     return None if pd.isna(value) else int(value)

@@ -181,6 +181,17 @@ _METHOD_NOTES: dict[Language, str] = {
 }
 
 
+def report_language(code: str) -> Language:
+    """``code`` ("en" or "cy", as the app's language choice gives it) as a report language.
+
+    Reports are written in English and Welsh only; any other code is a ValueError.
+    """
+    for language in LANGUAGES:
+        if code == language:
+            return language
+    raise ValueError(f"reports are written in English or Welsh, not {code!r}")
+
+
 def describe_comparison(
     comparison: Comparison,
     language: Language = "en",

@@ -23,6 +23,7 @@ from report_builder.report.wording import (
     marker_note,
     method_note,
     provisional_text,
+    report_language,
     significance_note,
 )
 from report_builder.statistics.values import Proportion
@@ -250,3 +251,9 @@ def test_a_method_disagreement_note_exists_in_every_language(language):
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_provisional_warning_exists_in_every_language(language):
     assert provisional_text(language).endswith(".")
+
+
+def test_a_report_is_written_in_english_or_welsh_and_no_other_language():
+    assert [report_language(code) for code in ("en", "cy")] == list(LANGUAGES)
+    with pytest.raises(ValueError, match="English or Welsh"):
+        report_language("fr")
