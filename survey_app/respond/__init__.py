@@ -4,7 +4,7 @@ from flask import Blueprint
 
 # Views read the questionnaires from ``app.extensions["catalogue"]``, which ``create_app`` loads
 # and checks once at start-up, so no request ever parses YAML.
-bp = Blueprint("respond", __name__, url_prefix=None)
+bp: Blueprint = Blueprint("respond", __name__, url_prefix=None)
 
 from survey_app.respond import (  # noqa: E402,F401 (views attach themselves to bp)
     entry_routes,

@@ -16,7 +16,7 @@ from flask_babel import gettext as _
 from markupsafe import Markup, escape
 
 from questionnaires import PREFER_NOT_TO_SAY, Item, Option
-from survey_app.services.answers import AnswerValue, text_limit
+from survey_app.services.answers import AnswerValue, RawValue, text_limit
 
 FIELD = "answer"
 WIDGETS = {
@@ -78,9 +78,10 @@ def choices(item: Item, lang: str) -> list[dict[str, Any]]:
 
 
 def question_params(
-    item: Item, lang: str, value: AnswerValue | None, error: str | None
+    item: Item, lang: str, value: AnswerValue | RawValue | None, error: str | None
 ) -> dict[str, Any]:
-    """The macro parameters for ``item``, showing ``value`` and an inline ``error`` if any."""
+    """The macro parameters for ``item``, showing ``value`` (stored, or as posted when the page is
+    shown again with an error) and an inline ``error`` if any."""
     hint = item.hint.get(lang) if item.hint else None
     params: dict[str, Any] = {"name": FIELD, "idPrefix": FIELD}
     if error:
@@ -105,7 +106,9 @@ def question_params(
     return params
 
 
-def _text_params(item: Item, lang: str, value: AnswerValue | None, hint: str | None) -> dict:
+def _text_params(
+    item: Item, lang: str, value: AnswerValue | RawValue | None, hint: str | None
+) -> dict[str, Any]:
     limit = text_limit(item)
     return {
         "id": FIELD,

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from questionnaires import Catalogue
 from report_builder.report.indicator_results import age_band_label
+from report_builder.report.wording import report_language
 from survey_app.models import SurveyRound, YouSaidAction
 
 
@@ -24,7 +25,7 @@ def band_labels(catalogue: Catalogue, survey_round: SurveyRound, language: str) 
     return {
         pinned.instrument: age_band_label(
             catalogue.get(f"{pinned.instrument}@v{pinned.version}"),
-            language,  # type: ignore[arg-type] ("en" or "cy")
+            report_language(language),
         )
         for pinned in survey_round.instruments
     }

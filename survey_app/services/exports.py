@@ -23,7 +23,7 @@ from typing import BinaryIO
 
 import pandas as pd
 import pyreadstat
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from report_builder.render.untrusted_text import defuse_formula
@@ -84,7 +84,7 @@ def response_rows(session: Session, plan: ExportPlan) -> Iterator[Row]:
         last_id = batch[-1].id
 
 
-def _batch_query(round_id: int, after_id: int):
+def _batch_query(round_id: int, after_id: int) -> Select[Response]:
     return (
         select(Response)
         .where(Response.round_id == round_id, Response.id > after_id)
@@ -195,7 +195,9 @@ def write_sav(session: Session, survey_round: SurveyRound) -> Path:
         frame.fillna(""),
         str(path),
         column_labels={**RESPONSE_COLUMNS, **{v.name: v.text[:250] for v in variables}},
-        variable_value_labels={v.name: v.labels for v in variables if v.labels},
+        # Our columns are text, so their labels are keyed by text codes, as pyreadstat's
+        # documentation allows; its annotation admits number keys only.
+        variable_value_labels={v.name: v.labels for v in variables if v.labels},  # type: ignore[misc]
     )
     return path
 

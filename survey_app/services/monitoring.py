@@ -15,13 +15,15 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
-from typing import cast
+from typing import TypeVar, cast
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from report_builder.render.untrusted_text import defuse_formula
 from survey_app.models import AccessCode, Response, SurveyRound
+
+_V = TypeVar("_V")
 
 
 @dataclass(frozen=True)
@@ -132,7 +134,9 @@ def _progress(session: Session, survey_round: SurveyRound) -> tuple[DayProgress,
     return tuple(days)
 
 
-def _grouped(session: Session, survey_round: SurveyRound, column: object) -> tuple:
+def _grouped(
+    session: Session, survey_round: SurveyRound, column: InstrumentedAttribute[_V]
+) -> tuple[tuple[_V, int], ...]:
     query = (
         select(column, func.count())
         .where(Response.round_id == survey_round.id)

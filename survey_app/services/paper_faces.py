@@ -97,10 +97,12 @@ class Face(Flowable):
 
 
 def _draw_circle(canvas: Canvas, circle: Circle) -> None:
-    canvas.setFillColor(HexColor(circle.fill) if circle.fill.startswith("#") else None)
+    filled = circle.fill.startswith("#")
+    if filled:
+        canvas.setFillColor(HexColor(circle.fill))
     canvas.setLineWidth(circle.stroke_width)
     stroke = int(circle.stroke_width > 0)
-    canvas.circle(circle.x, circle.y, circle.r, stroke=stroke, fill=1)
+    canvas.circle(circle.x, circle.y, circle.r, stroke=stroke, fill=int(filled))
 
 
 def _draw_mouth(canvas: Canvas, mouth: Mouth) -> None:

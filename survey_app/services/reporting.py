@@ -31,6 +31,7 @@ from report_builder.report import headline
 from report_builder.report.build import build_report
 from report_builder.report.model import ProgrammeView, Report
 from report_builder.report.programme import build_programme_view
+from report_builder.report.wording import report_language
 from report_builder.statistics.estimates import whole_percent_of
 from survey_app.models import Answer, LocalAuthority, Response, StaffUser, SurveyRound
 from survey_app.services.audit import record_event
@@ -211,7 +212,7 @@ def build_round_report(
         previous_round_id=str(previous.id) if previous else None,
         denominators=round_denominators(survey_round),
         quotes=quotes_frame(session, survey_round),
-        language=language,  # type: ignore[arg-type] (checked by the caller: "en" or "cy")
+        language=report_language(language),
         la_name=survey_round.local_authority.name,
         generated_on=date.today(),
         previous_denominators=round_denominators(previous) if previous else None,

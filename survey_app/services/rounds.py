@@ -174,7 +174,10 @@ def _set_denominators(
 ) -> None:
     if any(count < 0 for count in populations.values()):
         raise RoundError(_l("Numbers of children cannot be negative"), "denominators")
-    if populations and figures_on is None:
+    if not populations:
+        survey_round.denominators = []
+        return
+    if figures_on is None:
         raise RoundError(_l("Enter the date of the figures"), "figures_on")
     existing = {d.age_band: d for d in survey_round.denominators}
     kept = []

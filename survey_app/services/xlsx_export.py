@@ -19,6 +19,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
@@ -51,7 +52,7 @@ class FilteredSheet:
         self._sheet.append([self._bold(name) for name in header])
         self._columns, self._rows = len(header), 1
 
-    def _bold(self, text: str) -> WriteOnlyCell:
+    def _bold(self, text: str) -> Cell:
         cell = WriteOnlyCell(self._sheet, value=text)
         cell.font = Font(bold=True)
         return cell

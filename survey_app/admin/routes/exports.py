@@ -3,8 +3,9 @@ sent in full."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
+from typing import AnyStr
 
 from flask import Response, abort, render_template, stream_with_context
 from flask_login import current_user
@@ -54,13 +55,18 @@ def export_responses(round_id: int, kind: str) -> Response:
     survey_round = scoped_round(round_id)
     if kind not in FORMATS:
         abort(404)
-    if kind == "csv":
-        chunks: Iterable[str | bytes] = csv_chunks(db_session(), survey_round)
-    else:
-        chunks = file_chunks(_FILE_WRITERS[kind](db_session(), survey_round))
     record = partial(_record_sent, current_user.id, round_id, kind)
-    body = stream_with_context(record_before_last_chunk(chunks, record))
+    body: Iterator[str] | Iterator[bytes]
+    if kind == "csv":
+        body = _streamed(csv_chunks(db_session(), survey_round), record)
+    else:
+        body = _streamed(file_chunks(_FILE_WRITERS[kind](db_session(), survey_round)), record)
     return _download(Response(body, mimetype=_MIMETYPES[kind]), survey_round, kind)
+
+
+def _streamed(chunks: Iterable[AnyStr], record: Callable[[], None]) -> Iterator[AnyStr]:
+    """``chunks`` streamed in the request's context, with ``record`` called once all were drawn."""
+    return stream_with_context(record_before_last_chunk(chunks, record))
 
 
 def _record_sent(actor_id: int, round_id: int, kind: str) -> None:
