@@ -54,8 +54,10 @@ def page_layouts(pdf: bytes) -> list[PageLayout]:
 
 
 def pages_ending_with_a_heading(pdf: bytes) -> list[int]:
-    """Page numbers whose last block is a heading, stranded away from what it introduces."""
-    return [page.number for page in page_layouts(pdf) if page.last_block in HEADINGS]
+    """Page numbers whose last block is a heading or a caption, stranded away from what it
+    introduces."""
+    stranded = HEADINGS | {"Caption"}
+    return [page.number for page in page_layouts(pdf) if page.last_block in stranded]
 
 
 def table_splits(pdf: bytes) -> list[tuple[TablePart, TablePart]]:

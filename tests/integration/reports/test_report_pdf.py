@@ -134,7 +134,7 @@ def test_the_pdf_no_longer_says_it_is_not_fully_accessible(
     assert "not fully accessible" not in pdf_text(open_round[1]).lower()
 
 
-def test_no_page_ends_with_a_heading(
+def test_no_page_ends_with_a_heading_or_a_caption(
     open_round: tuple[Report, bytes], welsh: tuple[Report, bytes]
 ) -> None:
     for _, pdf in (open_round, welsh):
