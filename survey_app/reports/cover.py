@@ -9,7 +9,6 @@ the report does not (R-SDC-8).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import cast
 
 from report_builder.report.model import Report, ResponseRate
 from report_builder.report.numbers_and_dates import count_text, date_text, percent_text
@@ -39,7 +38,7 @@ class ReportCover:
 
 def report_cover(survey_round: SurveyRound, report: Report) -> ReportCover:
     """The cover of ``report``, the report of ``survey_round``."""
-    language = cast(Language, report.language)
+    language = report.language
     return ReportCover(
         round_name=survey_round.name,
         opens_on_text=date_text(survey_round.opens_on, language),

@@ -16,11 +16,10 @@ from govuk_frontend_wtf.wtforms_widgets import (
     GovTextInput,
 )
 from wtforms import BooleanField, RadioField, SelectField, StringField, SubmitField, TextAreaField
-from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length
 
 from survey_app.admin.forms.fields import DayMonthYearField
-from survey_app.common.forms import StaffForm
+from survey_app.common.forms import SelectChoice, StaffForm
 from survey_app.services.action_plans import ActionDraft
 
 TEXT_LIMIT = Length(max=2000)

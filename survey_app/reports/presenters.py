@@ -16,7 +16,7 @@ from report_builder.disclosure.values import SuppressionReason
 from report_builder.render.charts import SectionChart, section_charts, trend_svg
 from report_builder.report.fixed_text import text
 from report_builder.report.model import ComparisonResult, IndicatorResult, Report, Trend
-from report_builder.report.wording import marker_note
+from report_builder.report.wording import Language, marker_note, report_language
 
 COMPARISON_ORDER = (
     ComparisonKind.NATIONAL,
@@ -102,11 +102,11 @@ def _trend_block(trends: list[Trend], report: Report) -> TrendBlock:
     )
 
 
-def _trend_chart(trend: Trend, labels: tuple[str, ...], language: str) -> TrendChart:
+def _trend_chart(trend: Trend, labels: tuple[str, ...], language: Language) -> TrendChart:
     chart_id = f"trend-{trend.indicator_id}-{trend.age_band}"
     title = text(
         "trend_title",
-        language,  # type: ignore[arg-type] ("en" or "cy")
+        language,
         label=trend.label,
         band=trend.age_band_label,
         first=labels[0],
@@ -208,9 +208,7 @@ def _any_tested(results: list[IndicatorResult], kind: ComparisonKind) -> bool:
 
 def notes_for(reasons: list[str], language: str) -> tuple[str, ...]:
     """The marker notes for the suppression reasons used, once each, in the model's order."""
-    used = set(reasons)
+    used, in_language = set(reasons), report_language(language)
     return tuple(
-        marker_note(reason, language)  # type: ignore[arg-type] ("en" or "cy")
-        for reason in SuppressionReason
-        if reason.value in used
+        marker_note(reason, in_language) for reason in SuppressionReason if reason.value in used
     )

@@ -14,6 +14,7 @@ from flask_babel import format_decimal
 from questionnaires import Catalogue
 from report_builder.report.indicator_results import age_band_label
 from report_builder.report.model import ProgrammeIndicator, ProgrammeView
+from report_builder.report.wording import report_language
 from survey_app.reports.presenters import notes_for
 
 AXIS_LEFT = 240
@@ -77,7 +78,7 @@ def _spread(
     return IndicatorSpread(
         chart_id=f"spread-{indicator.indicator_id}-{indicator.age_band}",
         label=catalogue.indicator(indicator.indicator_id).label.get(language),
-        band_label=age_band_label(version, language),  # type: ignore[arg-type] ("en" or "cy")
+        band_label=age_band_label(version, report_language(language)),
         values=values,
         shown=indicator.shown,
         suppressed=indicator.suppressed,

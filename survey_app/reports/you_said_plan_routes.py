@@ -11,9 +11,9 @@ from flask import abort, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response as BaseResponse
-from wtforms.fields.choices import SelectChoice
 
 from survey_app.auth.access import ROUND_MANAGERS, staff_required
+from survey_app.common.forms import SelectChoice
 from survey_app.common.i18n import current_language
 from survey_app.extensions import db_session
 from survey_app.models import SurveyRound, YouSaidAction
