@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-# C0 controls and DEL, except tab, line feed and carriage return, which people do type.
-# PostgreSQL refuses NUL, and an HTML page that echoes any of them back is malformed.
-_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# C0 controls, DEL and the C1 controls, except tab, line feed and carriage return, which people
+# do type. PostgreSQL refuses NUL, and an HTML page that echoes any of them back is malformed.
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def without_control_characters(text: str) -> str:

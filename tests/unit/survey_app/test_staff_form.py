@@ -18,7 +18,7 @@ class _NoteForm(StaffForm):
 def test_control_characters_are_dropped_and_everything_else_kept() -> None:
     app = Flask(__name__)
     app.config.update(SECRET_KEY="x", WTF_CSRF_ENABLED=False)
-    typed = MultiDict({"note": "Ring\x00 the\x1b home\tteam\x7f", "urgent": "y"})
+    typed = MultiDict({"note": "Ring\x00 the\x1b home\tteam\x7f\x85\x9f", "urgent": "y"})
     with app.test_request_context(method="POST"):
         form = _NoteForm(formdata=typed)
     assert form.note.data == "Ring the home\tteam"
