@@ -12,8 +12,10 @@ written with one ``insert()`` per table rather than one ORM object per answer (a
 from __future__ import annotations
 
 import uuid
+from collections.abc import Hashable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -242,7 +244,9 @@ def _insert_responses(
     return dict(zip(people[col.RESPONSE_ID].tolist(), ids, strict=True))
 
 
-def _response_row(person: dict, survey_round: SurveyRound, rng: np.random.Generator) -> dict:
+def _response_row(
+    person: dict[Hashable, Any], survey_round: SurveyRound, rng: np.random.Generator
+) -> dict[str, object]:
     """A response's columns: a day within the round, never a time (R-DP-2)."""
     last_day = min(survey_round.closes_on, date.today())
     span = max((last_day - survey_round.opens_on).days, 0)
@@ -302,7 +306,7 @@ def _insert_answers(
         session.execute(insert(ModerationDecision), decisions)
 
 
-def _answer_rows(frame: pd.DataFrame, response_ids: dict[int, int]) -> list[dict]:
+def _answer_rows(frame: pd.DataFrame, response_ids: dict[int, int]) -> list[dict[str, object]]:
     return [
         {"response_id": response_ids[rid], "item_id": str(item), "value": str(value)}
         for rid, item, value in zip(
