@@ -53,7 +53,7 @@ $(GOVUK_STATIC)/govuk-frontend.min.css: package.json package-lock.json
 debian-test-packages: ## PostgreSQL and Chromium from Debian, installed only when missing
 	scripts/ensure-debian-packages
 
-lint:
+lint: typecheck
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
