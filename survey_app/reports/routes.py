@@ -17,6 +17,7 @@ from markupsafe import Markup
 from report_builder.render.csv import report_xlsx
 from report_builder.report.model import Report
 from survey_app.auth.access import scoped_round, staff_required
+from survey_app.common.downloads import attachment
 from survey_app.common.i18n import current_language
 from survey_app.common.rate_keys import staff_account_rate_key
 from survey_app.extensions import db_session, limiter
@@ -145,8 +146,5 @@ def _download(what: str, round_id: int) -> tuple[SurveyRound, CacheKey, Report]:
 def _attachment(
     body: bytes, kind: str, survey_round: SurveyRound, built: Report, suffix: str = ""
 ) -> Response:
-    reply = Response(body, mimetype=_MIMETYPES[kind])
     name = f"{file_stem(survey_round.id, built.language)}{suffix}.{kind}"
-    reply.headers["Content-Disposition"] = f'attachment; filename="{name}"'
-    reply.headers["Cache-Control"] = "no-store"
-    return reply
+    return attachment(body, _MIMETYPES[kind], name)

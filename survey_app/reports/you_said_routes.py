@@ -12,6 +12,7 @@ from flask import Response, abort, current_app, render_template
 from flask_login import current_user
 
 from survey_app.auth.access import scoped_round, staff_required
+from survey_app.common.downloads import attachment
 from survey_app.common.i18n import current_language
 from survey_app.common.rate_keys import staff_account_rate_key
 from survey_app.extensions import db_session, limiter
@@ -68,11 +69,8 @@ def you_said_download(round_id: int, instrument: str) -> Response:
         db_session(), current_user, survey_round, f"you-said {instrument}.pdf", page.language
     )
     db_session().commit()  # Audited before a byte is sent.
-    reply = Response(you_said_pdf(page), mimetype="application/pdf")
     name = f"{file_stem(round_id, page.language)}-you-said-{instrument}.pdf"
-    reply.headers["Content-Disposition"] = f'attachment; filename="{name}"'
-    reply.headers["Cache-Control"] = "no-store"
-    return reply
+    return attachment(you_said_pdf(page), "application/pdf", name)
 
 
 def round_band(round_id: int, band: str) -> SurveyRound:

@@ -19,7 +19,13 @@ from werkzeug.test import TestResponse
 from survey_app import create_app
 from survey_app.models import Answer, SafeguardingAlert
 from survey_app.services.paper_entry import paper_reference
-from tests.factories import make_access_code, make_answered_response, make_round, make_staff
+from tests.factories import (
+    make_access_code,
+    make_action,
+    make_answered_response,
+    make_round,
+    make_staff,
+)
 from tests.integration.auth.staff_client import csrf_token, sign_in
 from tests.support.pages import page_nonces
 
@@ -89,15 +95,18 @@ def staff_arguments(session: Session) -> dict[str, object]:
     answer = session.scalars(select(Answer).where(Answer.item_id == "worries")).first()
     make_answered_response(session, survey_round, answers={"make_care_better": "kill myself"})
     alert = session.scalars(select(SafeguardingAlert)).one()
+    action = make_action(session, survey_round)
     session.commit()
     return {
         "round_id": survey_round.id,
         "code_id": code.id,
         "answer_id": answer.id if answer else 0,
         "alert_id": alert.id,
+        "action_id": action.id,
         "authority_id": officer.local_authority_id,
         "user_id": officer.id,
         "instrument": "cic-8-10",
+        "language": "en",
         "reference": paper_reference(paper),
         "kind": "csv",
         "table": "indicators",
@@ -117,7 +126,7 @@ def test_every_staff_and_report_page_carries_the_headers_and_is_never_cached(
         response = client.get(path)
         assert_security_headers(response, rule.endpoint)
         if response.status_code == 200:
-            assert response.headers["Cache-Control"] == "no-store", rule.endpoint
+            assert response.headers.get("Cache-Control") == "no-store", rule.endpoint
         response.close()
 
 

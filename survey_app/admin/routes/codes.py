@@ -24,6 +24,7 @@ from werkzeug.wrappers import Response
 from survey_app.admin import bp
 from survey_app.admin.forms.codes import ANYONE, ButtonForm, CodeBatchForm
 from survey_app.auth.access import ROUND_MANAGERS, scoped_round, staff_required
+from survey_app.common.downloads import attachment
 from survey_app.common.forms import SelectChoice, add_error, submitted
 from survey_app.common.i18n import SUPPORTED, current_language
 from survey_app.common.sealing import seal, unseal
@@ -171,14 +172,7 @@ def _pdf(survey_round: SurveyRound, render: PdfRenderer, kind: str) -> Response:
     codes = [PrintedCode(c, n) for c, n in zip(batch["codes"], batch["numbers"], strict=True)]
     body = render(codes, _code_link, text)
     name = f"care-voices-{kind}-round-{survey_round.id}-{language}.pdf"
-    return Response(
-        body,
-        mimetype="application/pdf",
-        headers={
-            "Content-Disposition": f'attachment; filename="{name}"',
-            "Cache-Control": "no-store",
-        },
-    )
+    return attachment(body, "application/pdf", name)
 
 
 def _poster_text(survey_round: SurveyRound, batch: dict[str, Any], language: str) -> PosterText:

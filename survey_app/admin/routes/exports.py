@@ -18,6 +18,7 @@ from survey_app.auth.access import (
     staff_required,
 )
 from survey_app.common.complete_downloads import record_before_last_chunk
+from survey_app.common.downloads import attachment
 from survey_app.common.rate_keys import staff_account_rate_key
 from survey_app.extensions import db_session, limiter
 from survey_app.models import SurveyRound
@@ -61,7 +62,7 @@ def export_responses(round_id: int, kind: str) -> Response:
         body = _streamed(csv_chunks(db_session(), survey_round), record)
     else:
         body = _streamed(file_chunks(_FILE_WRITERS[kind](db_session(), survey_round)), record)
-    return _download(Response(body, mimetype=_MIMETYPES[kind]), survey_round, kind)
+    return attachment(body, _MIMETYPES[kind], _file_name(survey_round, kind))
 
 
 def _streamed(chunks: Iterable[AnyStr], record: Callable[[], None]) -> Iterator[AnyStr]:
@@ -78,14 +79,10 @@ def _record_sent(actor_id: int, round_id: int, kind: str) -> None:
 @staff_required(*ROUND_MANAGERS)
 def export_codebook(round_id: int) -> Response:
     survey_round = scoped_round(round_id)
-    reply = Response(codebook_csv(survey_round), mimetype="text/csv")
-    return _download(reply, survey_round, "csv", "codebook")
+    return attachment(
+        codebook_csv(survey_round), "text/csv", _file_name(survey_round, "csv", "codebook")
+    )
 
 
-def _download(
-    reply: Response, survey_round: SurveyRound, kind: str, what: str = "responses"
-) -> Response:
-    name = f"care-voices-round-{survey_round.id}-{what}.{kind}"
-    reply.headers["Content-Disposition"] = f'attachment; filename="{name}"'
-    reply.headers["Cache-Control"] = "no-store"
-    return reply
+def _file_name(survey_round: SurveyRound, kind: str, what: str = "responses") -> str:
+    return f"care-voices-round-{survey_round.id}-{what}.{kind}"

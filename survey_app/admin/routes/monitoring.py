@@ -10,6 +10,7 @@ from flask import Response, render_template
 from survey_app.admin import bp
 from survey_app.admin.monitoring_chart import progress_chart
 from survey_app.auth.access import scoped_round, staff_required
+from survey_app.common.downloads import attachment
 from survey_app.common.i18n import current_language
 from survey_app.extensions import db_session
 from survey_app.services.instrument_names import round_versions
@@ -39,8 +40,5 @@ def monitoring(round_id: int) -> str:
 def monitoring_download(round_id: int) -> Response:
     """Counts only (no answers), so not audited or limited like the response exports."""
     survey_round = scoped_round(round_id)
-    reply = Response(monitoring_csv(monitor_round(db_session(), survey_round)), mimetype="text/csv")
     name = f"care-voices-round-{survey_round.id}-monitoring.csv"
-    reply.headers["Content-Disposition"] = f'attachment; filename="{name}"'
-    reply.headers["Cache-Control"] = "no-store"
-    return reply
+    return attachment(monitoring_csv(monitor_round(db_session(), survey_round)), "text/csv", name)

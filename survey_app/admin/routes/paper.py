@@ -13,6 +13,7 @@ from questionnaires import InstrumentVersion
 from survey_app.admin import bp
 from survey_app.admin.forms.paper import paper_form, raw_answers
 from survey_app.auth.access import ROUND_MANAGERS, scoped_round, staff_required
+from survey_app.common.downloads import attachment
 from survey_app.common.forms import StaffForm
 from survey_app.common.i18n import SUPPORTED, current_language
 from survey_app.extensions import db_session
@@ -183,11 +184,7 @@ def paper_questionnaire(round_id: int, instrument: str, language: str) -> HttpRe
     with force_locale(SUPPORTED[language]):
         wording = _paper_wording(survey_round, version, language)
     name = f"care-voices-round-{round_id}-{instrument}-v{version.version}-{language}.pdf"
-    return HttpResponse(
-        blank_questionnaire_pdf(version, wording),
-        mimetype="application/pdf",
-        headers={"Content-Disposition": f'attachment; filename="{name}"'},
-    )
+    return attachment(blank_questionnaire_pdf(version, wording), "application/pdf", name)
 
 
 def _copy_languages(survey_round: SurveyRound) -> dict[str, list[str]]:
