@@ -7,7 +7,9 @@ from collections.abc import Iterable
 from flask import Response
 
 
-def attachment(body: bytes | str | Iterable[bytes], mimetype: str, filename: str) -> Response:
+def attachment(
+    body: bytes | str | Iterable[bytes] | Iterable[str], mimetype: str, filename: str
+) -> Response:
     """``body`` as a download named ``filename`` (plain ASCII, made by the caller, never typed
     by a person), with ``Cache-Control: no-store``.
 
