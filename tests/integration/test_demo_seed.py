@@ -44,7 +44,7 @@ def test_seed_if_empty_leaves_an_existing_database_alone(app: Flask, session: Se
     again = runner.invoke(args=["demo", "seed", "--if-empty"])
     assert again.exit_code == 0
     assert session.scalar(select(func.count()).select_from(LocalAuthority)) == 4
-    assert session.scalar(select(func.count()).select_from(SurveyRound)) == 8
+    assert session.scalar(select(func.count()).select_from(SurveyRound)) == 9
 
 
 def test_seed_without_if_empty_refuses_a_database_with_data(app: Flask, session: Session) -> None:
@@ -55,7 +55,7 @@ def test_seed_without_if_empty_refuses_a_database_with_data(app: Flask, session:
     assert "already has data" in again.output
 
 
-def test_seed_gives_four_authorities_a_previous_and_a_current_round_to_report_on(
+def test_seed_gives_four_authorities_a_previous_and_a_current_round_and_one_a_third_for_trends(
     app: Flask, session: Session
 ) -> None:
     app.test_cli_runner().invoke(args=["demo", "seed"])
@@ -66,12 +66,16 @@ def test_seed_gives_four_authorities_a_previous_and_a_current_round_to_report_on
         .group_by(Response.round_id)
     )
     completed = dict(session.execute(completed_query).all())
+    earlier_rounds = 0
     for authority in session.scalars(select(LocalAuthority)):
         query = select(SurveyRound).where(SurveyRound.local_authority_id == authority.id)
-        previous, current = session.scalars(query.order_by(SurveyRound.opens_on)).all()
+        *earlier, previous, current = session.scalars(query.order_by(SurveyRound.opens_on)).all()
+        earlier_rounds += len(earlier)
+        assert all(r.status == "closed" and completed[r.id] > 0 for r in earlier), authority.name
         assert previous.status == "closed", authority.name
         assert completed[previous.id] > 0, authority.name
         assert completed[current.id] > 0, authority.name
+    assert earlier_rounds == 1, "one authority has three rounds, so its report shows a trend"
     assert min(completed.values()) < 30, "one small authority, so suppression shows"
     approved = select(func.count()).where(ModerationDecision.decision == "approved")
     assert session.scalar(approved) > 0
@@ -85,7 +89,7 @@ def test_seed_answers_the_previous_rounds_in_version_1_and_the_current_ones_in_v
     app.test_cli_runner().invoke(args=["demo", "seed"])
     for authority in session.scalars(select(LocalAuthority)):
         query = select(SurveyRound).where(SurveyRound.local_authority_id == authority.id)
-        previous, current = session.scalars(query.order_by(SurveyRound.opens_on)).all()
+        *_earlier, previous, current = session.scalars(query.order_by(SurveyRound.opens_on)).all()
         assert {ri.version for ri in previous.instruments} == {1}, authority.name
         assert {ri.version for ri in current.instruments} == {2}, authority.name
         for survey_round, version in ((previous, 1), (current, 2)):
