@@ -15,6 +15,7 @@ from sqlalchemy import ColumnElement, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from questionnaires import load_catalogue
 from survey_app.models import (
     AccessCode,
     Answer,
@@ -24,7 +25,9 @@ from survey_app.models import (
     StaffUser,
     SurveyRound,
 )
+from survey_app.services.answers import decoded_value
 from survey_app.services.audit import now_utc, record_event
+from survey_app.services.paper_layout import item_text, option_label
 from survey_app.services.safeguarding_settings import settings_for
 
 MAX_NOTE_LENGTH = 2000
@@ -226,3 +229,23 @@ def _active_emails(session: Session, *conditions: ColumnElement[bool]) -> list[s
             .order_by(StaffUser.email)
         )
     )
+
+
+def answer_in_words(answer: Answer) -> tuple[str, str]:
+    """The question ``answer`` answers and the answer itself, in English words as the child saw
+    them: free text as written, a chosen option by its label ("Never", not ``never``).
+
+    A risk-answer alert is about a closed answer, whose stored code alone would leave the
+    person handling it guessing what was asked and what was chosen.
+    """
+    response = answer.response
+    version = load_catalogue().get(f"{response.instrument}@v{response.version}")
+    if not version.has_item(answer.item_id):
+        return "", answer.value
+    item = version.item(answer.item_id)
+    if item.type == "free_text":
+        return item_text(item, "en"), answer.value
+    chosen = decoded_value(item, answer.value)
+    codes = chosen if isinstance(chosen, tuple) else (chosen,)
+    labels = {option.value: option_label(option, "en") for option in item.options}
+    return item_text(item, "en"), "; ".join(labels.get(code, code) for code in codes)

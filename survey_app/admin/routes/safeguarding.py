@@ -30,10 +30,10 @@ from survey_app.auth.access import (
     staff_required,
 )
 from survey_app.extensions import db_session
-from survey_app.models import SafeguardingAlert, SurveyRound
-from survey_app.services.moderation import free_text_questions
+from survey_app.models import SurveyRound
 from survey_app.services.safeguarding_alerts import (
     HandlingError,
+    answer_in_words,
     handle_alert,
     round_alert,
     round_alerts,
@@ -119,15 +119,7 @@ def alert(round_id: int, alert_id: int) -> str | Response:
         "admin/safeguarding/alert.html",
         survey_round=survey_round,
         alert=found,
-        question=_question(survey_round, found),
+        wording=answer_in_words(found.answer) if found.answer else None,
         form=form,
         hide_alert_banner=True,
     )
-
-
-def _question(survey_round: SurveyRound, found: SafeguardingAlert) -> str:
-    """The English wording of the question the flagged answer answers, while it exists."""
-    if found.answer is None:
-        return ""
-    key = (found.answer.response.instrument, found.answer.item_id)
-    return free_text_questions(survey_round).get(key, "")

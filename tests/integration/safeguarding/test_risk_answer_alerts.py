@@ -11,22 +11,30 @@ from flask.testing import FlaskClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from survey_app.models import AuditEvent, SafeguardingAlert, SafeguardingEmail, SurveyRound
+from survey_app.models import (
+    AuditEvent,
+    SafeguardingAlert,
+    SafeguardingEmail,
+    StaffUser,
+    SurveyRound,
+)
 from survey_app.services.safeguarding_settings import (
     SafeguardingDetails,
     save_settings,
     settings_for,
 )
 from tests.factories import make_access_code, make_staff
+from tests.integration.auth.staff_client import sign_in
 from tests.integration.respond.conftest import BROWSER, open_round, post
 from tests.integration.respond.test_signposting_and_helplines import calm_answer, risk_choices
 
 CONTACTS = ("dsl@council.example",)
+OFFICER = "officer@council.example"
 
 
 def _enter(client: FlaskClient, session: Session, *, alerts: bool) -> SurveyRound:
     survey_round = open_round(session)
-    officer = make_staff(session, local_authority=survey_round.local_authority)
+    officer = make_staff(session, local_authority=survey_round.local_authority, email=OFFICER)
     details = SafeguardingDetails(CONTACTS, (), 24, alert_on_risk_answers=alerts)
     save_settings(session, officer, survey_round.local_authority, details)
     _code, clear = make_access_code(session, survey_round, audience="cic-8-10")
@@ -83,3 +91,19 @@ def test_the_choice_is_saved_and_audited(session: Session) -> None:
     assert settings_for(session, authority.id).alert_on_risk_answers is True
     detail = session.scalars(select(AuditEvent.detail)).all()[-1]
     assert detail.endswith("risk answers alert")
+
+
+def test_the_alert_page_names_the_question_and_the_answer_in_words(
+    client: FlaskClient, session: Session
+) -> None:
+    survey_round = _enter(client, session, alerts=True)
+    item, code = risk_choices()[0]
+    post(client, f"/q/{item.id}", {"answer": code})
+    alert = session.scalars(select(SafeguardingAlert)).one()
+    officer = session.scalars(select(StaffUser).where(StaffUser.email == OFFICER)).one()
+    staff = client.application.test_client()
+    sign_in(staff, officer)
+    page = staff.get(f"/admin/rounds/{survey_round.id}/alerts/{alert.id}").get_data(as_text=True)
+    label = next(option.label.en for option in item.options if option.value == code)
+    assert item.text.en in page
+    assert f">{label}</blockquote>" in page
