@@ -7,9 +7,9 @@ PORT ?= 5000
 GOVUK_DIST := node_modules/govuk-frontend/dist/govuk
 GOVUK_STATIC := survey_app/static/govuk
 
-.PHONY: run test test-fast setup setup-test compiled-translations assets debian-test-packages lint typecheck translations bench clean
+.PHONY: run test test-fast setup debian-runtime-packages setup-test compiled-translations assets debian-test-packages lint typecheck translations bench clean
 
-run: setup ## set up, migrate, seed a demo if empty, and serve on http://127.0.0.1:$(PORT)
+run: setup debian-runtime-packages ## set up, migrate, seed a demo if empty, and serve on http://127.0.0.1:$(PORT)
 	$(BIN)/flask --app wsgi db upgrade
 	$(BIN)/flask --app wsgi demo seed --if-empty
 	CARE_VOICES_DEMO_WITHOUT_SECOND_FACTOR=1 $(BIN)/flask --app wsgi run --host 127.0.0.1 --port $(PORT)
@@ -50,7 +50,10 @@ $(GOVUK_STATIC)/govuk-frontend.min.css: package.json package-lock.json
 	sed -e 's/GDS Transport,//g' -e 's/font-family:GDS Transport/font-family:arial,sans-serif/g' \
 	    -e 's/@font-face{[^}]*}//g' $(GOVUK_DIST)/govuk-frontend.min.css > $@
 
-debian-test-packages: ## PostgreSQL and Chromium from Debian, installed only when missing
+debian-runtime-packages: ## Pango and fonts for the report PDF, installed only when missing
+	scripts/ensure-debian-packages --runtime
+
+debian-test-packages: ## and PostgreSQL and Chromium for the tests, installed only when missing
 	scripts/ensure-debian-packages
 
 lint: typecheck
