@@ -94,6 +94,20 @@ def test_an_officer_plans_an_action_that_children_see_after_what_they_told_us(
     assert PLAN["text"] not in (event.subject or "") + (event.detail or "")
 
 
+def test_the_plan_page_shows_the_welsh_text_escaped_inside_a_welsh_span(
+    app: Flask, staff_client: StaffClient, demo: Demo
+) -> None:
+    _add(app, demo.current_round_id, BAND, text_cy="Plannu gardd <b>newydd</b>")
+
+    page = staff_client(LEAD).get(f"/reports/rounds/{demo.current_round_id}/you-said")
+
+    spans = _soup(page).select('.govuk-summary-list__value > span[lang="cy"]')
+    [welsh] = [span for span in spans if "Plannu gardd" in span.get_text()]
+    assert welsh.get_text() == "Plannu gardd <b>newydd</b>"
+    assert welsh.find("b") is None
+    assert "&lt;span" not in page.get_data(as_text=True)
+
+
 def test_a_plan_without_welsh_owner_or_date_is_refused_with_kind_messages(
     app: Flask, staff_client: StaffClient, demo: Demo
 ) -> None:
