@@ -28,13 +28,18 @@ from report_builder.comparison.values import (
     ComparisonStatus,
 )
 from report_builder.disclosure.control import select_quotes
-from report_builder.disclosure.values import Quote, SuppressionReason
+from report_builder.disclosure.values import Marker, Quote, SuppressionReason
 from report_builder.indicators.counts import indicator_counts
 from report_builder.inputs import columns as col
 from report_builder.inputs.checks import check_quotes, check_response_columns
 from report_builder.inputs.frames import records
 from report_builder.report.cohort_caveats import cohort_caveats
-from report_builder.report.demographics import demographic_tables, response_rates, round_respondents
+from report_builder.report.demographics import (
+    demographic_tables,
+    response_rates,
+    round_respondents,
+    shown_total,
+)
 from report_builder.report.fixed_text import DOMAINS, text
 from report_builder.report.headline import HEADLINE_INDICATORS, headline_bands
 from report_builder.report.indicator_results import (
@@ -119,7 +124,9 @@ def build_report(
         previous_round_id=previous_round_id,
         previous_round_label=previous.label,
         respondents=len(respondents),
-        respondents_text=count_text(len(respondents), language),
+        respondents_text=count_text(
+            shown_total(len(respondents)), language, marker=Marker.CONFIDENTIAL
+        ),
         response_rates=rates,
         demographics=demographics,
         sections=_sections(results, language),

@@ -16,7 +16,12 @@ import pandas as pd
 from pandas.api.typing import NAType
 
 from questionnaires import PREFER_NOT_TO_SAY, Catalogue, InstrumentVersion, LocalisedText
-from report_builder.disclosure.control import NOT_STATED, category_counts, protect_breakdown
+from report_builder.disclosure.control import (
+    NOT_STATED,
+    SMALL_CELL_MAX,
+    category_counts,
+    protect_breakdown,
+)
 from report_builder.disclosure.values import Marker, SuppressionReason
 from report_builder.inputs import columns as col
 from report_builder.report.fixed_text import DEMOGRAPHICS, has_text, text
@@ -58,6 +63,18 @@ def response_rates(
         )
         for band in bands
     )
+
+
+def shown_total(respondents: int) -> int | None:
+    """A round's number of respondents as every output shows it, or None when it is hidden.
+
+    It is hidden when it is itself a small count (1 to 4), the rule the response-rates table
+    applies to each age group (R-SDC-2): a round of two would otherwise print the two that the
+    table hides. A larger total may be shown, since ``response_rates`` already hides enough
+    age groups that none can be worked out from it (R-SDC-3). A rate over a hidden total must
+    be hidden too, as it gives the total back.
+    """
+    return None if 1 <= respondents <= SMALL_CELL_MAX else respondents
 
 
 def demographic_tables(

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from flask import current_app, render_template
 
+from report_builder.disclosure.values import SuppressionReason
 from survey_app.auth.access import ADMINS, staff_required
 from survey_app.common.i18n import current_language
 from survey_app.extensions import db_session
 from survey_app.reports import bp
+from survey_app.reports.presenters import notes_for
 from survey_app.reports.programme import AXIS_LEFT, AXIS_WIDTH, programme_spreads
 from survey_app.services.reporting import (
     HEADLINE_INDICATORS,
@@ -24,11 +26,16 @@ def programme() -> str:
     view = programme_view(db_session(), catalogue)
     names = authority_names(db_session())
     spreads = programme_spreads(catalogue, view, names, current_language())
+    rates = programme_response_rates(db_session())
     return render_template(
         "reports/programme.html",
         spreads=spreads,
         headline_count=len(HEADLINE_INDICATORS),
-        rates=programme_response_rates(db_session()),
+        rates=rates,
+        rate_notes=notes_for(
+            [SuppressionReason.CONFIDENTIAL.value for r in rates if r.respondents is None],
+            current_language(),
+        ),
         axis_left=AXIS_LEFT,
         axis_width=AXIS_WIDTH,
     )

@@ -29,6 +29,7 @@ from report_builder.comparison.national_benchmarks import load_benchmarks
 from report_builder.inputs import columns as col
 from report_builder.report import headline
 from report_builder.report.build import build_report
+from report_builder.report.demographics import shown_total
 from report_builder.report.model import ProgrammeView, Report
 from report_builder.report.programme import build_programme_view
 from report_builder.report.wording import report_language
@@ -289,32 +290,41 @@ class ProgrammeRate:
 
     name: str
     period: str
-    respondents: int
+    respondents: int | None
     population: int | None
     rate_percent: int | None
 
 
 def programme_response_rates(session: Session) -> list[ProgrammeRate]:
     """Each authority's latest answered round with its completed responses and, where its
-    denominators are set, its overall response rate. Every report shows its authority's
-    total, and the populations are the authority's own published figures, so this reveals
-    nothing a report hides."""
+    denominators are set, its overall response rate. The total is hidden (None), and its rate
+    with it, exactly when the authority's own report hides it (``shown_total``); the
+    populations are the authority's own published figures, so this reveals nothing a report
+    hides."""
     rounds = latest_answered_rounds(session)
     counts = completed_counts(session, [r.id for r in rounds])
     rates = []
     for survey_round in rounds:
         population = sum(round_denominators(survey_round).values()) or None
-        taking_part = counts[survey_round.id]
+        taking_part = shown_total(counts[survey_round.id])
         rates.append(
             ProgrammeRate(
                 name=survey_round.local_authority.name,
                 period=round_period(survey_round),
                 respondents=taking_part,
                 population=population,
-                rate_percent=whole_percent_of(taking_part / population) if population else None,
+                rate_percent=_rate(taking_part, population),
             )
         )
     return rates
+
+
+def _rate(respondents: int | None, population: int | None) -> int | None:
+    """The whole-percent response rate, or None when the count is hidden or there is no
+    population to divide by."""
+    if respondents is None or not population:
+        return None
+    return whole_percent_of(respondents / population)
 
 
 def authority_names(session: Session) -> dict[str, str]:
