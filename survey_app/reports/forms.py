@@ -115,6 +115,9 @@ class RemoveActionForm(StaffForm):
 
 PROBLEMS = {
     ("indicator_id", "unknown"): _l("Choose what children told you from the list"),
+    ("indicator_id", "not_asked"): _l(
+        "This age group was not asked about that in this round. Choose something they were asked"
+    ),
     ("text", "missing"): _l("Enter what you will do, in English"),
     ("text", "too_long"): _l("What you will do must be 300 characters or fewer"),
     ("text", "too_many"): _l("An age group can have 6 actions at most. Remove one first"),

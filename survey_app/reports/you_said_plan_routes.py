@@ -39,12 +39,12 @@ BASE = "/rounds/<int:round_id>/you-said/<instrument>/actions"
 @staff_required(*ROUND_MANAGERS)
 def new_action(round_id: int, instrument: str) -> str | BaseResponse:
     survey_round = round_band(round_id, instrument)
-    form = _form(instrument)
-    indicators = band_indicators(current_app.extensions["catalogue"], instrument)
+    form = _form(survey_round, instrument)
+    catalogue = current_app.extensions["catalogue"]
     if form.validate_on_submit():
         try:
             add_action(
-                db_session(), current_user, survey_round, instrument, form.draft(), indicators
+                db_session(), current_user, survey_round, instrument, form.draft(), catalogue
             )
         except PlanError as error:
             show_problems(form, error.problems)
@@ -58,11 +58,11 @@ def new_action(round_id: int, instrument: str) -> str | BaseResponse:
 def edit_action(round_id: int, instrument: str, action_id: int) -> str | BaseResponse:
     survey_round = round_band(round_id, instrument)
     action = find_action(db_session(), survey_round, instrument, action_id) or abort(404)
-    form = _form(instrument)
-    indicators = band_indicators(current_app.extensions["catalogue"], instrument)
+    form = _form(survey_round, instrument)
+    catalogue = current_app.extensions["catalogue"]
     if form.validate_on_submit():
         try:
-            update_action(db_session(), current_user, action, form.draft(), indicators)
+            update_action(db_session(), current_user, action, form.draft(), catalogue)
         except PlanError as error:
             show_problems(form, error.problems)
         else:
@@ -85,8 +85,8 @@ def remove_plan_action(round_id: int, instrument: str, action_id: int) -> BaseRe
     return redirect(url_for("reports.you_said", round_id=round_id))
 
 
-def _form(band: str) -> ActionPlanForm:
-    """The form, its indicator list limited to what the age group was asked about."""
+def _form(survey_round: SurveyRound, band: str) -> ActionPlanForm:
+    """The form, its indicator list limited to what the age group was asked in the round."""
     form = ActionPlanForm()
     catalogue = current_app.extensions["catalogue"]
     language = current_language()
@@ -94,7 +94,7 @@ def _form(band: str) -> ActionPlanForm:
         SelectChoice(GENERAL, _("General: not about one question")),
         *(
             SelectChoice(i, catalogue.indicator(i).label.get(language))
-            for i in band_indicators(catalogue, band)
+            for i in band_indicators(catalogue, survey_round, band)
         ),
     ]
     return form

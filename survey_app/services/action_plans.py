@@ -35,7 +35,7 @@ GENERAL = "general"
 
 class PlanError(ValueError):
     """An action that cannot be saved as written: ``problems`` maps each field to a problem
-    code ("missing", "too_long", "unknown", "too_many")."""
+    code ("missing", "too_long", "unknown", "not_asked", "too_many")."""
 
     def __init__(self, problems: dict[str, str]) -> None:
         super().__init__(", ".join(f"{field}: {code}" for field, code in problems.items()))
@@ -72,9 +72,36 @@ class ActionDraft:
         )
 
 
-def band_indicators(catalogue: Catalogue, band: str) -> tuple[str, ...]:
-    """The indicator ids the age group ``band`` (an instrument id) is asked about."""
-    return tuple(i.id for i in catalogue.indicators if band in i.sources)
+def band_indicators(catalogue: Catalogue, survey_round: SurveyRound, band: str) -> tuple[str, ...]:
+    """The indicator ids the age group ``band`` (an instrument id) was asked about in
+    ``survey_round``: those whose item is in the questionnaire version the round pinned for
+    the band. An indicator's sources name an item per instrument, but not every version of
+    that instrument holds it, so an action must not claim a question the children never saw."""
+    versions = [
+        catalogue.get(f"{pinned.instrument}@v{pinned.version}")
+        for pinned in survey_round.instruments
+        if pinned.instrument == band
+    ]
+    return tuple(
+        i.id
+        for i in catalogue.indicators
+        if any(i.source_item(version) is not None for version in versions)
+    )
+
+
+def _checked_for_round(
+    draft: ActionDraft, catalogue: Catalogue, survey_round: SurveyRound, band: str
+) -> ActionDraft:
+    """``checked_draft`` against what the band was asked in the round; an indicator of the
+    catalogue that the band's questionnaire did not hold is "not_asked", so the officer is
+    told why rather than that the choice is unknown."""
+    try:
+        return checked_draft(draft, band_indicators(catalogue, survey_round, band))
+    except PlanError as error:
+        known = {indicator.id for indicator in catalogue.indicators}
+        if error.problems.get("indicator_id") == "unknown" and draft.indicator_id in known:
+            error.problems["indicator_id"] = "not_asked"
+        raise
 
 
 def checked_draft(draft: ActionDraft, indicator_ids: tuple[str, ...]) -> ActionDraft:
@@ -141,16 +168,17 @@ def add_action(
     survey_round: SurveyRound,
     band: str,
     draft: ActionDraft,
-    indicator_ids: tuple[str, ...],
+    catalogue: Catalogue,
 ) -> YouSaidAction:
     """Add ``draft`` as the age group's last action and audit it; flush.
 
-    Raises ``PlanError`` for a draft with problems or a group that has ``MAX_ACTIONS``
-    already, ``ValueError`` for a group the round did not ask.
+    Raises ``PlanError`` for a draft with problems (including an indicator the group's
+    questionnaire in this round did not ask) or a group that has ``MAX_ACTIONS`` already,
+    ``ValueError`` for a group the round did not ask.
     """
     if band not in round_bands(survey_round):
         raise ValueError(f"round {survey_round.id} has no age group {band!r}")
-    checked = checked_draft(draft, indicator_ids)
+    checked = _checked_for_round(draft, catalogue, survey_round, band)
     last = session.scalar(
         select(func.max(YouSaidAction.position)).where(
             YouSaidAction.round_id == survey_round.id, YouSaidAction.age_band == band
@@ -173,10 +201,12 @@ def update_action(
     user: StaffUser,
     action: YouSaidAction,
     draft: ActionDraft,
-    indicator_ids: tuple[str, ...],
+    catalogue: Catalogue,
 ) -> YouSaidAction:
-    """Replace ``action``'s plan with ``draft`` and audit it (with its status); flush."""
-    _apply(action, checked_draft(draft, indicator_ids), user)
+    """Replace ``action``'s plan with ``draft`` and audit it (with its status); flush.
+    Raises ``PlanError`` as ``add_action`` does."""
+    checked = _checked_for_round(draft, catalogue, action.round, action.age_band)
+    _apply(action, checked, user)
     session.flush()
     _audit(session, user, action.round, action, "you_said.changed")
     return action

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from questionnaires import Catalogue
 from survey_app.models import StaffUser, SurveyRound, YouSaidAction
-from survey_app.services.action_plans import ActionDraft, add_action, band_indicators
+from survey_app.services.action_plans import ActionDraft, add_action
 from survey_app.services.actions import round_bands, round_before
 from survey_app.services.demo import DEMO_STAFF
 
@@ -86,7 +86,7 @@ def seed_demo_actions(
             previous,
             band,
             _draft(previous, band),
-            band_indicators(catalogue, band),
+            catalogue,
         )
         for band in round_bands(previous)
         if band in DEMO_ACTIONS

@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from survey_app.extensions import db
 from survey_app.models import AuditEvent, StaffUser, SurveyRound, YouSaidAction
-from survey_app.services.action_plans import ActionDraft, add_action, band_indicators
+from survey_app.services.action_plans import ActionDraft, PlanError, add_action
 from tests.integration.auth.staff_client import post_form
 from tests.integration.reports.conftest import ADMIN, LEAD, OFFICER, Demo
 from tests.integration.reports.test_downloads import pdf_text
@@ -63,7 +63,7 @@ def _add(app: Flask, round_id: int, band: str, **changes: object) -> int:
             survey_round,
             band,
             ActionDraft(**fields),  # type: ignore[arg-type]
-            band_indicators(catalogue, band),
+            catalogue,
         )
         db.session.commit()
         return action.id
@@ -135,8 +135,30 @@ def test_a_done_action_needs_what_was_done_and_an_indicator_the_group_was_asked(
     page = post_form(staff_client(OFFICER), path, plan)
 
     text = page.get_data(as_text=True)
-    assert "Choose what children told you from the list" in text
+    assert "This age group was not asked about that in this round" in text
     assert "Enter what you did, in English, now that it is done" in text
+
+
+def test_the_form_offers_only_indicators_the_groups_questionnaire_asked(
+    staff_client: StaffClient, demo: Demo
+) -> None:
+    path = f"/reports/rounds/{demo.current_round_id}/you-said/cic-4-7/actions/new"
+
+    page = staff_client(OFFICER).get(path)
+
+    offered = {o["value"] for o in _soup(page).select("select[name=indicator_id] option")}
+    assert "has_pet" not in offered
+    assert "afraid_of_school_bullying" not in offered
+    assert "general" in offered
+
+
+def test_an_indicator_the_groups_questionnaire_did_not_ask_is_refused_kindly(
+    app: Flask, demo: Demo
+) -> None:
+    with pytest.raises(PlanError) as refused:
+        _add(app, demo.current_round_id, "cic-4-7", indicator_id="has_pet")
+
+    assert refused.value.problems == {"indicator_id": "not_asked"}
 
 
 def test_changing_an_action_to_done_is_audited_and_keeps_its_place(
@@ -330,7 +352,7 @@ def test_an_english_only_action_is_marked_english_on_the_welsh_page(
         app,
         demo.current_round_id,
         "cic-4-7",
-        indicator_id="likes_bedroom",
+        indicator_id="likes_bedroom_faces",
         english_only=True,
         text_cy="",
     )
