@@ -6,6 +6,7 @@ from datetime import date
 
 from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
@@ -39,6 +40,13 @@ from survey_app.services.rounds import (
     update_round,
 )
 from survey_app.services.welsh_review import unreviewed_welsh_versions
+
+# Whole sentences, so the status reads in lower case mid-sentence and Welsh can word each one.
+_NOW_STATUS = {
+    "open": _l("The round is now open."),
+    "closed": _l("The round is now closed."),
+    "archived": _l("The round is now archived."),
+}
 
 
 @bp.get("/")
@@ -140,7 +148,7 @@ def advance(round_id: int) -> Response | str:
         flash(str(error.message), "info")
     else:
         db_session().commit()
-        flash(_("The round is now %(status)s.", status=STATUS_LABELS[status]), "success")
+        flash(str(_NOW_STATUS[status]), "success")
     return redirect(url_for("admin.round_detail", round_id=round_id))
 
 

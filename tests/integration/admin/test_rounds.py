@@ -201,3 +201,23 @@ def test_a_service_lead_sees_the_round_but_cannot_change_it(
     assert client.get(f"{path}/edit").status_code == 403
     assert client.post(f"{path}/advance").status_code in (400, 403)
     assert client.get("/admin/rounds/new").status_code == 403
+
+
+def test_each_step_of_the_lifecycle_is_told_in_a_plain_lower_case_sentence(
+    officer_client: FlaskClient, officer: StaffUser, session: Session
+) -> None:
+    survey_round = make_round(session, officer.local_authority, status="draft")
+    session.commit()
+    path = f"/admin/rounds/{survey_round.id}"
+    told = []
+    for _ in range(3):
+        reply = post_form(
+            officer_client,
+            f"{path}/advance",
+            {"welsh_confirmed": "y"},
+            form_page=path,
+            follow_redirects=True,
+        )
+        told.append(reply.get_data(as_text=True))
+    for page, sentence in zip(told, ["now open.", "now closed.", "now archived."], strict=True):
+        assert f"The round is {sentence}" in page
