@@ -10,6 +10,7 @@ import csv
 import io
 from datetime import date, timedelta
 
+import pytest
 from bs4 import BeautifulSoup
 from flask.testing import FlaskClient
 from sqlalchemy.orm import Session
@@ -95,3 +96,29 @@ def test_the_figures_download_as_csv_with_staff_labels_defused(
     assert by_table[("code_batch", "'=HYPERLINK(1)")]["responses"] == "2"
     assert by_table[("code_batch", "no code")]["responses"] == "1"
     assert by_table[("mode", "paper")]["responses"] == "1"
+
+
+@pytest.mark.parametrize(
+    ("children_entered", "summary"),
+    [
+        (True, "1 completed response so far, against a target of 60"),
+        (False, "1 completed response so far. Enter the numbers of children"),
+    ],
+)
+def test_one_completed_response_is_counted_in_the_singular(
+    officer_client: FlaskClient,
+    session: Session,
+    officer: StaffUser,
+    children_entered: bool,
+    summary: str,
+) -> None:
+    survey_round = make_round(session, officer.local_authority)
+    if not children_entered:
+        survey_round.denominators = []
+    _complete_on(session, survey_round, [TODAY])
+    session.commit()
+
+    html = officer_client.get(f"/admin/rounds/{survey_round.id}/monitoring").get_data(as_text=True)
+
+    page = BeautifulSoup(html, "html.parser")
+    assert page.select_one("#progress-summary").get_text(" ", strip=True).startswith(summary)
