@@ -4,6 +4,7 @@ from survey_app.models.access_code import AccessCode
 from survey_app.models.actions import YouSaidAction
 from survey_app.models.audit import AuditEvent
 from survey_app.models.authority import LocalAuthority
+from survey_app.models.branding import AuthorityBranding
 from survey_app.models.group_session import GroupSession
 from survey_app.models.moderation import ModerationDecision
 from survey_app.models.response import Answer, Response
@@ -20,6 +21,7 @@ __all__ = [
     "AccessCode",
     "Answer",
     "AuditEvent",
+    "AuthorityBranding",
     "GroupSession",
     "LocalAuthority",
     "ModerationDecision",
