@@ -9,11 +9,13 @@ from werkzeug.wrappers import Response
 
 from survey_app.admin import bp
 from survey_app.admin.forms.moderation import ModerationForm
+from survey_app.admin.instrument_names import round_versions
 from survey_app.auth.access import ROUND_MANAGERS, scoped_round, staff_required
 from survey_app.common.forms import add_error
+from survey_app.common.i18n import current_language
+from survey_app.common.units_of_work import unit_of_work
 from survey_app.extensions import db_session
 from survey_app.services.moderation import (
-    ModerationError,
     decide,
     moderation_queue,
     pending_answer,
@@ -25,7 +27,12 @@ from survey_app.services.moderation import (
 def moderation(round_id: int) -> str:
     survey_round = scoped_round(round_id)
     queue = moderation_queue(db_session(), survey_round)
-    return render_template("admin/moderation/queue.html", survey_round=survey_round, queue=queue)
+    return render_template(
+        "admin/moderation/queue.html",
+        survey_round=survey_round,
+        queue=queue,
+        band_names={v.instrument: v.band for v in round_versions(survey_round, current_language())},
+    )
 
 
 @bp.route("/rounds/<int:round_id>/moderation/<int:answer_id>", methods=["GET", "POST"])
@@ -37,12 +44,11 @@ def moderate(round_id: int, answer_id: int) -> str | Response:
         abort(404)
     form = ModerationForm()
     if form.validate_on_submit():
-        try:
+        with unit_of_work(db_session()) as work:
             decide(db_session(), current_user, item, form.action.data, form.removal_lines())
-        except ModerationError as error:
-            add_error(form.removals, str(error.message))
+        if work.refused:
+            add_error(form.removals, work.message)
         else:
-            db_session().commit()
             flash(_("Decision saved."), "success")
             return redirect(url_for("admin.moderation", round_id=round_id))
     return render_template(

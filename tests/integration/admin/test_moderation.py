@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from bs4 import BeautifulSoup
 from flask.testing import FlaskClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -52,6 +53,23 @@ def test_each_answer_is_captioned_with_its_own_questionnaires_wording(
         "More trips": "What would make being in care better?",
         "A flat": "What would make life better for young people leaving care?",
     }
+
+
+def test_the_queue_names_each_question_and_questionnaire_in_words_not_ids(
+    officer_client: FlaskClient, session: Session, officer: StaffUser
+) -> None:
+    made = make_round(session, officer.local_authority, instruments=BOTH_AGES)
+    make_answered_response(session, made, "leavers-16-25", {"make_care_better": "A flat"})
+    session.commit()
+
+    html = officer_client.get(f"/admin/rounds/{made.id}/moderation").get_data(as_text=True)
+
+    question = (
+        BeautifulSoup(html, "html.parser").select_one("tbody tr td").get_text(" ", strip=True)
+    )
+    assert question == (
+        "What would make life better for young people leaving care? (Care leavers aged 16 to 25)"
+    )
 
 
 def test_a_flagged_answer_shows_the_authoritys_procedure(
