@@ -15,27 +15,26 @@ import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from xml.sax.saxutils import escape
 
 from report_builder.comparison.values import ComparisonKind
+from report_builder.render.svg_elements import (
+    BAR_COLOUR,
+    LINE_HEIGHT,
+    MARK_COLOUR,
+    element,
+    svg_open,
+    text_element,
+)
 from report_builder.report.fixed_text import counted_text, text
-from report_builder.report.model import IndicatorResult, Report, Trend
+from report_builder.report.model import IndicatorResult, Report
 from report_builder.report.wording import Language
 
-BAR_COLOUR = "#1D70B8"
-"""GOV.UK blue: 5.2:1 against the white page and 3.8:1 against the near-black whiskers and
-comparator markers drawn over it, so every mark meets the 3:1 of WCAG 1.4.11."""
-MARK_COLOUR = "#0B0C0C"
-"""Whiskers, comparator markers, the axis and all text: 19:1 against white."""
-BACKGROUND = "#FFFFFF"
 WIDTH = 640
 LABEL_WIDTH = 250
 PLOT_WIDTH = 320
-LINE_HEIGHT = 14
 ROW_GAP = 12
 BAR_HEIGHT = 18
 LEGEND_LINE = 18
-FONT_SIZE = 12
 MARKER_SIZE = 6
 _LABEL_CHARS = 36
 _TICKS = (0, 25, 50, 75, 100)
@@ -145,16 +144,7 @@ _LEGEND_KEYS = ("this_area", Marker.OTHER_AREAS.value, Marker.NATIONAL.value)
 
 def chart_svg(layout: ChartLayout, chart_id: str) -> str:
     """The chart as a standalone SVG string with ``<title>`` and ``<desc>`` (role="img")."""
-    ids = f"{chart_id}-title {chart_id}-desc"
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="{ids}" '
-        f'viewBox="0 0 {WIDTH} {layout.height:.0f}" width="{WIDTH}" '
-        f'height="{layout.height:.0f}" class="cv-report-svg" '
-        f'font-family="Arial, Helvetica, sans-serif" font-size="{FONT_SIZE}">',
-        f'<title id="{chart_id}-title">{escape(layout.title)}</title>',
-        f'<desc id="{chart_id}-desc">{escape(layout.description)}</desc>',
-        _element("rect", x=0, y=0, width=WIDTH, height=layout.height, fill=BACKGROUND),
-    ]
+    parts = svg_open(chart_id, (WIDTH, layout.height), layout.title, layout.description)
     parts.extend(_svg_legend(layout.legend))
     parts.extend(_svg_bar(bar) for bar in layout.bars)
     parts.extend(_svg_axis(layout.axis_y, layout.bars[0].y - ROW_GAP / 2 if layout.bars else 0))
@@ -221,23 +211,26 @@ def _svg_legend(legend: Sequence[tuple[str, str]]) -> list[str]:
     for i, (key, words) in enumerate(legend):
         middle = i * LEGEND_LINE + 9
         if key == "this_area":
-            parts.append(_element("rect", x=2, y=middle - 6, width=16, height=12, fill=BAR_COLOUR))
+            parts.append(element("rect", x=2, y=middle - 6, width=16, height=12, fill=BAR_COLOUR))
             parts.append(_whisker(2, 18, middle))
         else:
             parts.append(_marker(Marker(key), 8, middle))
-        parts.append(_text(words, 24, middle + 4))
+        parts.append(text_element(words, 24, middle + 4))
     return parts
 
 
 def _svg_bar(bar: Bar) -> str:
     """SVG elements for one bar: its wrapped label, bar, whisker, markers and value."""
-    parts = [_text(line, 0, bar.y + 12 + i * LINE_HEIGHT) for i, line in enumerate(bar.label_lines)]
+    parts = [
+        text_element(line, 0, bar.y + 12 + i * LINE_HEIGHT)
+        for i, line in enumerate(bar.label_lines)
+    ]
     value_x: float = LABEL_WIDTH + 4
     middle = bar.y + BAR_HEIGHT / 2
     if bar.width is not None and bar.whisker is not None:
         low, high = bar.whisker
         parts.append(
-            _element(
+            element(
                 "rect", x=LABEL_WIDTH, y=bar.y, width=bar.width, height=BAR_HEIGHT, fill=BAR_COLOUR
             )
         )
@@ -245,7 +238,7 @@ def _svg_bar(bar: Bar) -> str:
         parts.extend(_marker(marker, x, middle) for marker, x in bar.markers)
         edges = [high, LABEL_WIDTH + bar.width, *(x + MARKER_SIZE for _, x in bar.markers)]
         value_x = max(edges) + 6
-    parts.append(_text(bar.value_text, value_x, middle + 4))
+    parts.append(text_element(bar.value_text, value_x, middle + 4))
     return "\n".join(parts)
 
 
@@ -253,25 +246,25 @@ def _svg_axis(axis_y: float, top: float) -> list[str]:
     """The percentage axis under the bars, with a tick and label at every quarter, and the
     zero line the bars start from."""
     parts = [
-        _element("line", x1=_x(0), y1=axis_y, x2=_x(100), y2=axis_y, stroke=MARK_COLOUR),
-        _element("line", x1=_x(0), y1=top, x2=_x(0), y2=axis_y, stroke=MARK_COLOUR),
+        element("line", x1=_x(0), y1=axis_y, x2=_x(100), y2=axis_y, stroke=MARK_COLOUR),
+        element("line", x1=_x(0), y1=top, x2=_x(0), y2=axis_y, stroke=MARK_COLOUR),
     ]
     for tick in _TICKS:
         x = _x(tick)
-        parts.append(_element("line", x1=x, y1=axis_y, x2=x, y2=axis_y + 5, stroke=MARK_COLOUR))
-        parts.append(_text(f"{tick}%", x, axis_y + 5 + LINE_HEIGHT, anchor="middle"))
+        parts.append(element("line", x1=x, y1=axis_y, x2=x, y2=axis_y + 5, stroke=MARK_COLOUR))
+        parts.append(text_element(f"{tick}%", x, axis_y + 5 + LINE_HEIGHT, anchor="middle"))
     return parts
 
 
 def _whisker(low: float, high: float, middle: float) -> str:
     """A 95% interval: a line with an end cap at each limit."""
     caps = (
-        _element(
+        element(
             "line", x1=x, y1=middle - 5, x2=x, y2=middle + 5, stroke=MARK_COLOUR, stroke_width=2
         )
         for x in (low, high)
     )
-    line = _element(
+    line = element(
         "line", x1=low, y1=middle, x2=high, y2=middle, stroke=MARK_COLOUR, stroke_width=2
     )
     return "\n".join([line, *caps])
@@ -284,127 +277,9 @@ def _marker(marker: Marker, x: float, middle: float) -> str:
         points = [(x, middle - size), (x + size, middle), (x, middle + size), (x - size, middle)]
     else:
         points = [(x, middle - size), (x + size, middle + size), (x - size, middle + size)]
-    return _element(
+    return element(
         "polygon",
         points=" ".join(f"{px:.1f},{py:.1f}" for px, py in points),
         fill=MARK_COLOUR,
         data_marker=marker.value,
     )
-
-
-def _text(words: str, x: float, y: float, *, anchor: str = "start") -> str:
-    """Text in the mark colour; ``anchor`` as SVG's text-anchor."""
-    return _element("text", escape(words), x=x, y=y, fill=MARK_COLOUR, text_anchor=anchor)
-
-
-def _element(tag: str, content: str = "", **attributes: object) -> str:
-    """One SVG element; underscores in attribute names become hyphens, numbers get 1 decimal."""
-    pairs = " ".join(
-        f'{name.replace("_", "-")}="{value:.1f}"'
-        if isinstance(value, float)
-        else f'{name.replace("_", "-")}="{value}"'
-        for name, value in attributes.items()
-    )
-    return f"<{tag} {pairs}>{content}</{tag}>" if content else f"<{tag} {pairs}/>"
-
-
-TREND_WIDTH = 360
-TREND_HEIGHT = 190
-_TREND_PLOT = (60.0, 20.0, 330.0, 150.0)
-"""Left, top, right and bottom of a trend chart's plotting area at the least margins; the
-right (and left) edge moves in so the widest label fits (``_trend_span``)."""
-CHAR_WIDTH = 0.7 * FONT_SIZE
-"""An estimate of one character's width: generous for Arial, whose digits are 0.56 em and
-per cent sign 0.89 em, so a label estimated to fit does fit in the PDF and the browser."""
-_VALUE_GAP = 8.0
-"""From a point to the start of its value label, clear of the point's whisker."""
-_EDGE = 4.0
-"""Space kept between any label and the chart's edge."""
-
-
-def text_width(words: str) -> float:
-    """The estimated width of ``words`` at the charts' font size."""
-    return len(words) * CHAR_WIDTH
-
-
-def _trend_span(trend: Trend) -> tuple[float, float]:
-    """The plot's left and right x: room on the right for the widest value label (drawn after
-    its point) and half the last round's label (centred under it); on the left for half the
-    first round's label."""
-    least_left, _, widest_right, _ = _TREND_PLOT
-    values = [p.percent_text for p in trend.points if p.percent is not None]
-    value_room = _VALUE_GAP + max((text_width(v) for v in values), default=0.0)
-    last_round = text_width(trend.points[-1].round_label) / 2 if trend.points else 0.0
-    right = min(widest_right, TREND_WIDTH - _EDGE - max(value_room, last_round))
-    first_round = text_width(trend.points[0].round_label) / 2 if trend.points else 0.0
-    return max(least_left, _EDGE + first_round), right
-
-
-def trend_svg(trend: Trend, chart_id: str, title: str) -> str:
-    """A small line chart of one trend: each comparable round's value with its 95% interval,
-    joined in order, on a 0-100% axis; rounds with no value to show are labelled, not drawn.
-    """
-    left, right = _trend_span(trend)
-    step = (right - left) / max(len(trend.points) - 1, 1)
-    xs = [left + i * step for i in range(len(trend.points))]
-    description = "; ".join(
-        f"{p.round_label}: {p.percent_text} ({p.ci_text})"
-        if p.percent is not None
-        else p.round_label
-        for p in trend.points
-    )
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" '
-        f'aria-labelledby="{chart_id}-title {chart_id}-desc" '
-        f'viewBox="0 0 {TREND_WIDTH} {TREND_HEIGHT}" width="{TREND_WIDTH}" '
-        f'height="{TREND_HEIGHT}" class="cv-report-svg" '
-        f'font-family="Arial, Helvetica, sans-serif" font-size="{FONT_SIZE}">',
-        f'<title id="{chart_id}-title">{escape(title)}</title>',
-        f'<desc id="{chart_id}-desc">{escape(description)}</desc>',
-        _element("rect", x=0, y=0, width=TREND_WIDTH, height=TREND_HEIGHT, fill=BACKGROUND),
-        *_trend_axes(xs, [p.round_label for p in trend.points], (left, right)),
-        *_trend_marks(trend, xs),
-        "</svg>",
-    ]
-    return "\n".join(parts)
-
-
-def _trend_y(percent: float) -> float:
-    _, top, _, bottom = _TREND_PLOT
-    return bottom - (bottom - top) * percent / 100
-
-
-def _trend_axes(xs: list[float], labels: list[str], span: tuple[float, float]) -> list[str]:
-    """The 0-100% axis on the left and the rounds along the bottom, from ``span``'s left x
-    to its right x."""
-    _, top, _, bottom = _TREND_PLOT
-    left, right = span
-    parts = [
-        _element("line", x1=left, y1=top, x2=left, y2=bottom, stroke=MARK_COLOUR),
-        _element("line", x1=left, y1=bottom, x2=right, y2=bottom, stroke=MARK_COLOUR),
-    ]
-    for tick in (0, 50, 100):
-        y = _trend_y(tick)
-        parts.append(_element("line", x1=left - 5, y1=y, x2=left, y2=y, stroke=MARK_COLOUR))
-        parts.append(_text(f"{tick}%", left - 8, y + 4, anchor="end"))
-    parts.extend(
-        _text(label, x, bottom + 20, anchor="middle") for x, label in zip(xs, labels, strict=True)
-    )
-    return parts
-
-
-def _trend_marks(trend: Trend, xs: list[float]) -> list[str]:
-    """The joining line, then each shown round's whisker, point and value."""
-    shown = [(x, p) for x, p in zip(xs, trend.points, strict=True) if p.percent is not None]
-    path = " ".join(f"{x:.1f},{_trend_y(p.percent):.1f}" for x, p in shown)  # type: ignore[arg-type]
-    parts = [_element("polyline", points=path, fill="none", stroke=BAR_COLOUR, stroke_width=2)]
-    for x, point in shown:
-        y = _trend_y(point.percent)  # type: ignore[arg-type]
-        if point.ci_lower is not None and point.ci_upper is not None:
-            low, high = _trend_y(point.ci_lower), _trend_y(point.ci_upper)
-            parts.append(
-                _element("line", x1=x, y1=low, x2=x, y2=high, stroke=MARK_COLOUR, stroke_width=2)
-            )
-        parts.append(_element("circle", cx=x, cy=y, r=5.0, fill=BAR_COLOUR))
-        parts.append(_text(point.percent_text, x + _VALUE_GAP, y - 6))
-    return parts

@@ -13,7 +13,8 @@ from markupsafe import Markup
 
 from report_builder.comparison.values import ComparisonKind, ComparisonStatus
 from report_builder.disclosure.values import SuppressionReason
-from report_builder.render.charts import SectionChart, section_charts, trend_svg
+from report_builder.render.charts import SectionChart, section_charts
+from report_builder.render.trend_charts import trend_svg
 from report_builder.report.fixed_text import text
 from report_builder.report.model import ComparisonResult, IndicatorResult, Report, Trend
 from report_builder.report.wording import Language, marker_note, report_language

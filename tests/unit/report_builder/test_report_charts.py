@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from report_builder.render.charts import BACKGROUND, BAR_COLOUR, section_charts
+from report_builder.render.charts import section_charts
+from report_builder.render.svg_elements import BACKGROUND, BAR_COLOUR
 from tests.support.svg_contrast import contrast, mark_colours
 
 SVG = "{http://www.w3.org/2000/svg}"

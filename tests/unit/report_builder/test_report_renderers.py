@@ -9,8 +9,9 @@ import xml.etree.ElementTree as ET
 
 import pandas as pd
 
-from report_builder.render.charts import BAR_COLOUR, section_charts
+from report_builder.render.charts import section_charts
 from report_builder.render.csv import report_csv, report_tables, report_xlsx
+from report_builder.render.svg_elements import BAR_COLOUR
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -16,7 +16,8 @@ from demo_data.synthetic import SyntheticDesign, synthetic_responses
 from questionnaires import load_catalogue
 from report_builder.comparison.national_benchmarks import load_benchmarks
 from report_builder.indicators.counts import indicator_counts
-from report_builder.render.charts import BACKGROUND, trend_svg
+from report_builder.render.svg_elements import BACKGROUND
+from report_builder.render.trend_charts import trend_svg
 from report_builder.report.build import build_report
 from report_builder.report.headline import HEADLINE_INDICATORS
 from report_builder.report.model import Report

@@ -6,7 +6,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from report_builder.render.charts import FONT_SIZE, text_width, trend_svg
+from report_builder.render.svg_elements import FONT_SIZE
+from report_builder.render.trend_charts import text_width, trend_svg
 from report_builder.report.model import Trend, TrendPoint
 
 SVG = "{http://www.w3.org/2000/svg}"
