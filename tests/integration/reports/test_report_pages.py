@@ -101,6 +101,18 @@ def test_the_list_shows_a_lead_their_own_rounds_and_an_admin_every_round(
     assert "Demo Small Borough Council" in admin_list
 
 
+def test_one_authoritys_list_names_it_once_and_a_list_of_many_has_a_column(
+    staff_client: StaffClient, demo: Demo
+) -> None:
+    lead_page = _page(staff_client(LEAD), "/reports/")
+    admin_page = _page(staff_client(ADMIN), "/reports/")
+
+    assert lead_page.main.get_text(" ").count("Demo Borough Council") == 1
+    assert lead_page.select_one(".govuk-caption-l").get_text(strip=True) == "Demo Borough Council"
+    assert "Local authority" not in lead_page.select_one("thead").get_text()
+    assert "Local authority" in admin_page.select_one("thead").get_text()
+
+
 def test_a_round_nobody_has_completed_says_there_is_no_report_yet(
     app: Flask, staff_client: StaffClient, demo: Demo
 ) -> None:
