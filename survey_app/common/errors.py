@@ -9,6 +9,8 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from survey_app.common.logs import LOGGER_NAME
+from survey_app.common.units_of_work import user_message
+from survey_app.services.user_errors import UserError
 
 PAGES = {
     400: "errors/400.html",
@@ -31,12 +33,14 @@ def plain_status(status: int) -> Response:
     return Response(f"{status}\n", status, mimetype="text/plain")
 
 
-def render_error(status: int) -> Response:
-    """Render the page for ``status`` (or a one-line ``text/plain`` reply for other clients)."""
+def render_error(status: int, message: str = "") -> Response:
+    """Render the page for ``status`` (or a one-line ``text/plain`` reply for other clients),
+    saying ``message`` too when there is one."""
     if not wants_html():
         return plain_status(status)
     template = PAGES.get(status, "errors/500.html")
-    return Response(render_template(template, status=status), status, mimetype="text/html")
+    page = render_template(template, status=status, message=message)
+    return Response(page, status, mimetype="text/html")
 
 
 def register_error_handlers(app: Flask) -> None:
@@ -45,6 +49,12 @@ def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def _csrf(error: CSRFError) -> Response:
         return render_error(400)
+
+    @app.errorhandler(UserError)
+    def _refused(error: UserError) -> Response:
+        # A view shows its refusals on its own page (units_of_work); one that escapes still
+        # reaches the person as what it is, a request to change something, never a 500.
+        return render_error(400, user_message(error))
 
     @app.errorhandler(HTTPException)
     def _http(error: HTTPException) -> Response:

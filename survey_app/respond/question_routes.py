@@ -11,6 +11,7 @@ from flask import abort, current_app, redirect, render_template, request, url_fo
 from werkzeug.wrappers import Response as HttpResponse
 
 from questionnaires import Item
+from survey_app.common.units_of_work import unit_of_work
 from survey_app.extensions import db_session
 from survey_app.respond import bp
 from survey_app.respond.contacts import contacts
@@ -18,7 +19,7 @@ from survey_app.respond.entry_routes import form_status, survey_post_limit
 from survey_app.respond.journey import Journey, current_journey, load_response
 from survey_app.respond.presenters import FIELD, WIDGETS, summary_rows
 from survey_app.respond.question_page import QuestionPage, render_question_page
-from survey_app.services.answers import AnswerValue, InvalidAnswerError, RawValue
+from survey_app.services.answers import AnswerValue, RawValue
 from survey_app.services.respond_pages import record_page
 from survey_app.services.responses import complete_response, version_of
 from survey_app.services.safeguarding_alerts import raise_risk_answer_alert
@@ -63,18 +64,16 @@ def answer(item_id: str) -> HttpResponse | tuple[str, int]:
     if item is None:
         return redirect(url_for("respond.carry_on"), 303)
     raw = _raw_answer(item)
-    try:
+    # Committed before redirecting: the next page promises this answer is safe.
+    with unit_of_work(db_session()) as work:
         saved = record_page(db_session(), journey.response, item, raw, journey.text_language)
-    except InvalidAnswerError as invalid:
-        db_session().rollback()
+        after = journey.with_saved(item, saved.value)
+        signals = current_app.extensions["catalogue"].risk_signals
+        if closed_answer_signals_risk(signals, after.version, item, after.answers.get(item.id)):
+            raise_risk_answer_alert(db_session(), journey.response, item.id)
+    if work.refused:
         kept = raw if item.type == "free_text" else None
-        return _question_page(journey, item, kept, str(invalid.message)), form_status("error")
-    after = journey.with_saved(item, saved.value)
-    signals = current_app.extensions["catalogue"].risk_signals
-    if closed_answer_signals_risk(signals, after.version, item, after.answers.get(item.id)):
-        raise_risk_answer_alert(db_session(), journey.response, item.id)
-    # Commit before redirecting: the next page promises this answer is safe.
-    db_session().commit()
+        return _question_page(journey, item, kept, work.message), form_status("error")
     return _after_saving(after, item, _support_page(journey, after, item, saved.flagged))
 
 
@@ -149,9 +148,9 @@ def check_answers() -> str:
 @survey_post_limit
 def submit() -> HttpResponse:
     journey = current_journey()
-    complete_response(db_session(), journey.response)
-    # Commit before the thank-you page: it tells the respondent their answers are sent.
-    db_session().commit()
+    # Committed before the thank-you page: it tells the respondent their answers are sent.
+    with unit_of_work(db_session()):
+        complete_response(db_session(), journey.response)
     return redirect(url_for("respond.done"), 303)
 
 

@@ -14,12 +14,12 @@ from datetime import date
 from functools import cache
 from importlib import resources
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload
 
 from survey_app.models import AccessCode, StaffUser, SurveyRound
 from survey_app.services.audit import record_event
+from survey_app.services.user_errors import N_, UserError
 
 _SEPARATORS = re.compile(r"[^a-z0-9]+")
 
@@ -81,7 +81,7 @@ def find_access_code(session: Session, raw: str) -> AccessCode | None:
 MAX_BATCH = 50
 
 
-class CodeBatchError(ValueError):
+class CodeBatchError(UserError):
     """A batch that cannot be issued; the message is for the officer."""
 
 
@@ -109,9 +109,9 @@ def issue_batch(
     The clear codes exist only in the return value: the caller shows them once (R-DP-3).
     """
     if survey_round.status not in ("draft", "open"):
-        raise CodeBatchError(_l("Codes can only be made for a draft or open round"))
+        raise CodeBatchError(N_("Codes can only be made for a draft or open round"))
     if label_in_use(session, survey_round, label):
-        raise CodeBatchError(_l("This round already has codes with this label: choose another"))
+        raise CodeBatchError(N_("This round already has codes with this label: choose another"))
     issued = [
         issue_access_code(session, survey_round, label.strip(), audience) for _ in range(count)
     ]

@@ -11,10 +11,9 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Protocol
 
-from flask_babel import lazy_gettext as _l
-
 from questionnaires import PREFER_NOT_TO_SAY, Item
 from survey_app.common.control_characters import without_control_characters
+from survey_app.services.user_errors import N_, UserError
 
 RawValue = str | list[str] | tuple[str, ...]
 # Free text without its own limit still has one, so no answer can grow without bound.
@@ -22,15 +21,8 @@ DEFAULT_TEXT_LIMIT = 1000
 AnswerValue = str | tuple[str, ...]
 
 
-class InvalidAnswerError(ValueError):
-    """The raw value cannot be stored for this item; ``message`` says kindly what to do.
-
-    The message stays lazily translated until shown, so services also work outside a request.
-    """
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+class InvalidAnswerError(UserError):
+    """The raw value cannot be stored for this item; the message says kindly what to do."""
 
 
 def clean_text(raw: str) -> str:
@@ -60,7 +52,7 @@ def _single_choice(item: Item, raw: RawValue) -> str | None:
     if not values:
         return None
     if len(values) > 1 or values[0] not in item.option_values:
-        raise InvalidAnswerError(_l("Choose one of the answers shown, or skip this question"))
+        raise InvalidAnswerError(N_("Choose one of the answers shown, or skip this question"))
     return values[0]
 
 
@@ -69,22 +61,22 @@ def _multi_choice(item: Item, raw: RawValue) -> str | None:
     if not chosen:
         return None
     if not chosen <= set(item.option_values):
-        raise InvalidAnswerError(_l("Choose from the answers shown, or skip this question"))
+        raise InvalidAnswerError(N_("Choose from the answers shown, or skip this question"))
     if PREFER_NOT_TO_SAY in chosen and len(chosen) > 1:
-        raise InvalidAnswerError(_l("Choose ‘Prefer not to say’ on its own, or untick it"))
+        raise InvalidAnswerError(N_("Choose ‘Prefer not to say’ on its own, or untick it"))
     return json.dumps([value for value in item.option_values if value in chosen])
 
 
 def _free_text(item: Item, raw: RawValue) -> str | None:
     if not isinstance(raw, str):
-        raise InvalidAnswerError(_l("Write your answer in the box, or skip this question"))
+        raise InvalidAnswerError(N_("Write your answer in the box, or skip this question"))
     text = clean_text(raw)
     if not text:
         return None
     limit = text_limit(item)
     if len(text) > limit:
         raise InvalidAnswerError(
-            _l("Your answer must be %(count)s characters or fewer", count=limit)
+            N_("Your answer must be %(count)s characters or fewer"), count=limit
         )
     return text
 

@@ -4,21 +4,16 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from survey_app.models import LocalAuthority, StaffUser
 from survey_app.services.audit import record_event
+from survey_app.services.user_errors import N_, UserError
 
 
-class AuthorityError(ValueError):
+class AuthorityError(UserError):
     """A local authority that cannot be saved; ``field`` names the form field."""
-
-    def __init__(self, message: object, field: str) -> None:
-        super().__init__(message)
-        self.message = message
-        self.field = field
 
 
 @dataclass
@@ -52,7 +47,7 @@ def save_authority(
         select(LocalAuthority.id).where(func.upper(LocalAuthority.code) == details.code.upper())
     )
     if clash is not None and (authority is None or clash != authority.id):
-        raise AuthorityError(_l("Another local authority already has this code"), "code")
+        raise AuthorityError(N_("Another local authority already has this code"), "code")
     authority = authority or LocalAuthority()
     for name, value in asdict(details).items():
         setattr(authority, name, value)

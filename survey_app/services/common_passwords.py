@@ -9,8 +9,7 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-from flask_babel import lazy_gettext as _l
-from flask_babel.speaklater import LazyString
+from survey_app.services.user_errors import N_
 
 MIN_LENGTH = 12
 MAX_LENGTH = 256
@@ -29,12 +28,13 @@ def is_common(password: str) -> bool:
     return password.strip().lower() in common_passwords()
 
 
-def password_problem(password: str) -> LazyString | None:
-    """The (lazily translated) message when ``password`` breaks the rule, else ``None``."""
+def password_problem(password: str) -> str | None:
+    """The message id (English, translated where it is shown) of the rule ``password`` breaks,
+    else ``None``."""
     if len(password) < MIN_LENGTH:
-        return _l("Password must be 12 characters or more")
+        return N_("Password must be 12 characters or more")
     if len(password) > MAX_LENGTH:
-        return _l("Password must be 256 characters or fewer")
+        return N_("Password must be 256 characters or fewer")
     if is_common(password):
-        return _l("Choose a password that is harder to guess: this one is very common")
+        return N_("Choose a password that is harder to guess: this one is very common")
     return None

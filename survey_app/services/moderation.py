@@ -12,24 +12,20 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from questionnaires import load_catalogue
 from survey_app.models import Answer, ModerationDecision, Response, StaffUser, SurveyRound
 from survey_app.services.audit import now_utc, record_event
+from survey_app.services.user_errors import N_, UserError
 
 REMOVED = "[removed]"
 ACTIONS = ("approve", "redact", "reject")
 
 
-class ModerationError(ValueError):
+class ModerationError(UserError):
     """A decision that cannot be made as asked; the message is for the moderator."""
-
-    def __init__(self, message: object) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass(frozen=True)
@@ -92,7 +88,7 @@ def redact(text: str, removals: Iterable[str]) -> str:
             continue
         pattern = re.compile(re.escape(removal), re.IGNORECASE)
         if not pattern.search(text):
-            raise ModerationError(_l("‘%(words)s’ is not in the answer", words=removal))
+            raise ModerationError(N_("‘%(words)s’ is not in the answer"), words=removal)
         text = pattern.sub(REMOVED, text)
     return text
 
@@ -107,7 +103,7 @@ def decide(
     """Record the decision on ``item`` and audit it; a redaction must remove something."""
     removals = [r for r in removals if r.strip()]
     if action == "redact" and not removals:
-        raise ModerationError(_l("Enter the words or details to remove"))
+        raise ModerationError(N_("Enter the words or details to remove"))
     quote = None
     if action != "reject":
         quote = redact(item.answer.value, removals) if action == "redact" else item.answer.value

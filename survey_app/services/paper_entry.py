@@ -18,7 +18,6 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
@@ -28,16 +27,23 @@ from survey_app.services.answers import InvalidAnswerError, RawValue, decoded_va
 from survey_app.services.audit import record_event
 from survey_app.services.paper_layout import item_text, option_label, question_numbers
 from survey_app.services.responses import complete_response, save_answer, start_response
+from survey_app.services.user_errors import N_, UserError
 
 REFERENCE_PREFIX = "P-"
 
 
-class PaperEntryError(ValueError):
-    """Answers that failed the checks, as ``{item_id: message}`` (``""`` for the whole form)."""
+class PaperEntryError(UserError):
+    """Answers that failed the checks: ``problems`` maps each item id to its refusal (``""``
+    for the whole form); the error's own message is the first of them."""
 
-    def __init__(self, errors: Mapping[str, object]) -> None:
-        super().__init__(dict(errors))
-        self.errors = dict(errors)
+    def __init__(self, problems: Mapping[str, UserError]) -> None:
+        first = next(iter(problems.values()))
+        super().__init__(first.message_id, first.field, **first.params)
+        self.problems = dict(problems)
+
+
+def _whole_form(message_id: str) -> PaperEntryError:
+    return PaperEntryError({"": UserError(message_id)})
 
 
 @dataclass(frozen=True)
@@ -70,16 +76,14 @@ def enter_paper_response(
     On error the caller rolls back, so a half-keyed paper never stays in the database.
     """
     if survey_round.status != "open":
-        raise PaperEntryError(
-            {"": _l("Paper questionnaires can be entered only while the round is open")}
-        )
+        raise _whole_form(N_("Paper questionnaires can be entered only while the round is open"))
     response = start_response(session, survey_round, version, mode="paper", language=language)
-    errors: dict[str, object] = {}
+    errors: dict[str, UserError] = {}
     for item in version.items:
         try:
             save_answer(session, response, item, raw.get(item.id, ""))
         except InvalidAnswerError as error:
-            errors[item.id] = error.message
+            errors[item.id] = error
     if errors:
         raise PaperEntryError(errors)
     complete_response(session, response)
@@ -138,9 +142,7 @@ def correct_paper_response(
     ``PaperEntryError`` for bad answers or a round that is no longer open.
     """
     if response.mode != "paper" or response.round.status != "open":
-        raise PaperEntryError(
-            {"": _l("Paper questionnaires can be corrected only while the round is open")}
-        )
+        raise _whole_form(N_("Paper questionnaires can be corrected only while the round is open"))
     corrected = _second_keying(version, raw)
     changes = _differences(version, _stored(response), corrected, language)
     if not changes:
@@ -214,12 +216,12 @@ def _back_to_moderation(session: Session, response: Response, item: Item) -> Non
 def _second_keying(version: InstrumentVersion, raw: Mapping[str, RawValue]) -> dict[str, str]:
     """The values a second keying would store, after the same checks and routing."""
     stored: dict[str, str] = {}
-    errors: dict[str, object] = {}
+    errors: dict[str, UserError] = {}
     for item in version.items:
         try:
             value = stored_value(item, raw.get(item.id, ""))
         except InvalidAnswerError as error:
-            errors[item.id] = error.message
+            errors[item.id] = error
             continue
         if value is not None:
             stored[item.id] = value

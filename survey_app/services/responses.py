@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import bindparam, delete, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, joinedload
@@ -32,6 +31,7 @@ from survey_app.services.answers import (
 )
 from survey_app.services.safeguarding import suggests_risk
 from survey_app.services.safeguarding_alerts import raise_alert
+from survey_app.services.user_errors import N_
 
 LANGUAGES = ("en", "cy")
 _INSERTS: dict[str, Callable[..., postgresql.Insert | sqlite.Insert]] = {
@@ -174,7 +174,7 @@ def _check_answerable(response: Response, item: Item) -> None:
     if response.status == "completed":
         raise ResponseClosedError(response.public_id)
     if not version_of(response).has_item(item.id):
-        raise InvalidAnswerError(_l("This question is not part of this questionnaire"))
+        raise InvalidAnswerError(N_("This question is not part of this questionnaire"))
 
 
 def _upsert(session: Session, response: Response, item_id: str, value: str, flagged: bool) -> None:

@@ -11,8 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from flask_babel import lazy_gettext as _l
-from flask_babel.speaklater import LazyString
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -25,6 +23,7 @@ from survey_app.models import (
     SurveyRound,
 )
 from survey_app.services.audit import record_event
+from survey_app.services.user_errors import N_, UserError, Words
 from survey_app.services.welsh_review import unreviewed_welsh_versions
 
 EDITABLE = {
@@ -34,22 +33,15 @@ EDITABLE = {
     "archived": frozenset(),
 }
 NEXT_STATUS = {"draft": "open", "open": "closed", "closed": "archived"}
-STATUS_LABELS = {
-    "draft": _l("Draft"),
-    "open": _l("Open"),
-    "closed": _l("Closed"),
-    "archived": _l("Archived"),
+_STATUS_IN_SENTENCE = {
+    "open": Words(N_("open")),
+    "closed": Words(N_("closed")),
+    "archived": Words(N_("archived")),
 }
-_STATUS_IN_SENTENCE = {"open": _l("open"), "closed": _l("closed"), "archived": _l("archived")}
 
 
-class RoundError(ValueError):
+class RoundError(UserError):
     """A change the round's status or contents does not allow; ``field`` names the form field."""
-
-    def __init__(self, message: LazyString | str, field: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.field = field
 
 
 @dataclass
@@ -107,11 +99,9 @@ def update_round(
     for name in _changed_fields(survey_round, details):
         if name not in EDITABLE[survey_round.status]:
             raise RoundError(
-                _l(
-                    "This cannot change while the round is %(status)s",
-                    status=_STATUS_IN_SENTENCE[survey_round.status],
-                ),
+                N_("This cannot change while the round is %(status)s"),
                 name,
+                status=_STATUS_IN_SENTENCE[survey_round.status],
             )
     _apply(survey_round, details)
     session.flush()
@@ -146,7 +136,7 @@ def _apply(survey_round: SurveyRound, details: RoundDetails) -> None:
     closes_on = details.closes_on or survey_round.closes_on
     if closes_on < opens_on:
         raise RoundError(
-            _l("The closing date must be the same as or after the opening date"), "closes_on"
+            N_("The closing date must be the same as or after the opening date"), "closes_on"
         )
     survey_round.name = details.name if details.name is not None else survey_round.name
     survey_round.opens_on, survey_round.closes_on = opens_on, closes_on
@@ -160,10 +150,10 @@ def _set_instruments(survey_round: SurveyRound, keys: list[str]) -> None:
     versions = published_versions()
     unknown = [key for key in keys if key not in versions]
     if unknown:
-        raise RoundError(_l("Select questionnaires from the list"), "instruments")
+        raise RoundError(N_("Select questionnaires from the list"), "instruments")
     chosen = [versions[key] for key in keys]
     if len({v.instrument for v in chosen}) != len(chosen):
-        raise RoundError(_l("Select one version of each questionnaire"), "instruments")
+        raise RoundError(N_("Select one version of each questionnaire"), "instruments")
     survey_round.instruments = [
         RoundInstrument(instrument=v.instrument, version=v.version) for v in chosen
     ]
@@ -173,12 +163,12 @@ def _set_denominators(
     survey_round: SurveyRound, populations: dict[str, int], figures_on: date | None
 ) -> None:
     if any(count < 0 for count in populations.values()):
-        raise RoundError(_l("Numbers of children cannot be negative"), "denominators")
+        raise RoundError(N_("Numbers of children cannot be negative"), "denominators")
     if not populations:
         survey_round.denominators = []
         return
     if figures_on is None:
-        raise RoundError(_l("Enter the date of the figures"), "figures_on")
+        raise RoundError(N_("Enter the date of the figures"), "figures_on")
     existing = {d.age_band: d for d in survey_round.denominators}
     kept = []
     for band, count in populations.items():
@@ -204,7 +194,7 @@ def advance_round(
     """
     target = NEXT_STATUS.get(survey_round.status)
     if target is None:
-        raise RoundError(_l("An archived round cannot change"))
+        raise RoundError(N_("An archived round cannot change"))
     unreviewed = unreviewed_welsh_versions(survey_round) if target == "open" else []
     if target == "open":
         _check_ready_to_open(survey_round, today)
@@ -224,7 +214,7 @@ def advance_round(
 def _check_welsh_confirmed(unreviewed: list[InstrumentVersion], confirmed: bool) -> None:
     if unreviewed and not confirmed:
         raise RoundError(
-            _l(
+            N_(
                 "Confirm that you want to offer Welsh that a Welsh speaker has not checked, "
                 "or ask for the questionnaires to be reviewed first"
             ),
@@ -235,17 +225,17 @@ def _check_welsh_confirmed(unreviewed: list[InstrumentVersion], confirmed: bool)
 def _check_ready_to_open(survey_round: SurveyRound, today: date) -> None:
     if not survey_round.instruments:
         raise RoundError(
-            _l("Select at least one questionnaire before opening the round"), "instruments"
+            N_("Select at least one questionnaire before opening the round"), "instruments"
         )
     counted = {d.age_band for d in survey_round.denominators}
     if any(ri.instrument not in counted for ri in survey_round.instruments):
         raise RoundError(
-            _l("Enter the number of children for every questionnaire before opening the round"),
+            N_("Enter the number of children for every questionnaire before opening the round"),
             "denominators",
         )
     if survey_round.closes_on < today:
         raise RoundError(
-            _l("The closing date has passed: change it before opening the round"), "closes_on"
+            N_("The closing date has passed: change it before opening the round"), "closes_on"
         )
 
 

@@ -11,7 +11,6 @@ import hashlib
 import secrets
 from datetime import datetime, timedelta
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -22,12 +21,13 @@ from survey_app.services.auth import end_all_sessions, find_staff, normalise_ema
 from survey_app.services.common_passwords import password_problem
 from survey_app.services.passwords import hash_password
 from survey_app.services.sign_in_lockout import unlock_account
+from survey_app.services.user_errors import N_, UserError
 
 INVITE_LIFETIME = timedelta(days=7)
 UNUSABLE_PASSWORD = "!"  # Not an Argon2 hash, so no password ever matches it.
 
 
-class AccountError(ValueError):
+class AccountError(UserError):
     """A request about an account that cannot be carried out; the message is for the user."""
 
 
@@ -38,10 +38,10 @@ def _token_hash(token: str) -> str:
 def check_role(role: str, authority: LocalAuthority | None) -> None:
     """Only programme admins work without a local authority; they never have one."""
     if role not in ROLES:
-        raise AccountError(_l("Select a role"))
+        raise AccountError(N_("Select a role"))
     if (role == "programme_admin") != (authority is None):
         raise AccountError(
-            _l("Select a local authority for this role, or none for a programme admin")
+            N_("Select a local authority for this role, or none for a programme admin")
         )
 
 
@@ -51,7 +51,7 @@ def create_admin(session: Session, email: str, name: str, password: str) -> Staf
     if problem:
         raise AccountError(problem)
     if find_staff(session, email) is not None:
-        raise AccountError(_l("An account with this email address already exists"))
+        raise AccountError(N_("An account with this email address already exists"))
     user = StaffUser(
         email=normalise_email(email),
         display_name=name,
@@ -76,7 +76,7 @@ def invite_user(
     """Create an account without a password; return it and the invite token (shown once)."""
     check_role(role, authority)
     if find_staff(session, email) is not None:
-        raise AccountError(_l("An account with this email address already exists"))
+        raise AccountError(N_("An account with this email address already exists"))
     token = secrets.token_urlsafe(24)
     user = StaffUser(
         email=normalise_email(email),
@@ -126,7 +126,7 @@ def change_role(
     """Give ``user`` a new role and local authority, ending their current sessions."""
     check_role(role, authority)
     if user.id == actor.id:
-        raise AccountError(_l("You cannot change your own role"))
+        raise AccountError(N_("You cannot change your own role"))
     user.role = role
     user.local_authority = authority
     end_all_sessions(user)
@@ -136,7 +136,7 @@ def change_role(
 def set_active(session: Session, actor: StaffUser, user: StaffUser, *, active: bool) -> None:
     """Deactivate (ending sessions) or reactivate an account, never one's own."""
     if user.id == actor.id:
-        raise AccountError(_l("You cannot deactivate your own account"))
+        raise AccountError(N_("You cannot deactivate your own account"))
     user.is_active_account = active
     end_all_sessions(user)
     _audit(session, actor, "user.reactivated" if active else "user.deactivated", user)

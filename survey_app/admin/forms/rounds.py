@@ -31,6 +31,13 @@ BAND_FIELDS = {
     "cic-11-17": "population_cic_11_17",
     "leavers-16-25": "population_leavers_16_25",
 }
+# A round's status as staff read it, in the interface language.
+STATUS_LABELS = {
+    "draft": _l("Draft"),
+    "open": _l("Open"),
+    "closed": _l("Closed"),
+    "archived": _l("Archived"),
+}
 MAX_POPULATION = 100_000
 """More than all the children in care in England: a larger number is a typing mistake, and it
 must be refused here before it overflows the database's integer column."""

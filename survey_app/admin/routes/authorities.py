@@ -10,9 +10,11 @@ from werkzeug.wrappers import Response
 from survey_app.admin import bp
 from survey_app.admin.forms.authorities import AuthorityForm
 from survey_app.auth.access import ADMINS, scoped_authority, staff_required
+from survey_app.common.forms import add_error
+from survey_app.common.units_of_work import unit_of_work
 from survey_app.extensions import db_session
 from survey_app.models import LocalAuthority
-from survey_app.services.authorities import AuthorityError, list_authorities, save_authority
+from survey_app.services.authorities import list_authorities, save_authority
 
 
 @bp.get("/authorities")
@@ -40,12 +42,11 @@ def _edit(authority: LocalAuthority | None) -> str | Response:
     if authority is not None and not form.is_submitted():
         form.languages.data = list(authority.language_codes)
     if form.validate_on_submit():
-        try:
+        with unit_of_work(db_session()) as work:
             save_authority(db_session(), current_user, form.details(), authority)
-        except AuthorityError as error:
-            getattr(form, error.field).errors.append(str(error.message))
+        if work.refusal is not None:
+            add_error(getattr(form, work.refusal.field or "code"), work.message)
         else:
-            db_session().commit()
             flash(_("Local authority saved."), "success")
             return redirect(url_for("admin.authorities"))
     return render_template("admin/authorities/form.html", form=form, authority=authority)

@@ -23,21 +23,21 @@ from werkzeug.wrappers import Response
 
 from survey_app.admin import bp
 from survey_app.admin.forms.codes import ANYONE, ButtonForm, CodeBatchForm
+from survey_app.admin.instrument_names import band_name, round_versions
 from survey_app.auth.access import ROUND_MANAGERS, scoped_round, staff_required
 from survey_app.common.downloads import attachment
 from survey_app.common.forms import SelectChoice, add_error, submitted
 from survey_app.common.i18n import SUPPORTED, current_language
 from survey_app.common.sealing import seal, unseal
+from survey_app.common.units_of_work import unit_of_work
 from survey_app.extensions import db_session
 from survey_app.models import AccessCode, SurveyRound
 from survey_app.services.access_codes import (
-    CodeBatchError,
     codes_of_round,
     issue_batch,
     revoke_code,
 )
 from survey_app.services.codebook import round_versions as sorted_versions
-from survey_app.services.instrument_names import band_name, round_versions
 from survey_app.services.posters import PosterText, PrintedCode, cards_pdf, poster_pdf
 
 BATCH_KEY = "code_batch"
@@ -53,7 +53,7 @@ def codes(round_id: int) -> str | Response:
     form.audience.choices = _audience_choices(bands)
     if form.validate_on_submit():
         audience = None if form.audience.data == ANYONE else form.audience.data
-        try:
+        with unit_of_work(db_session()) as work:
             issued = issue_batch(
                 db_session(),
                 current_user,
@@ -62,10 +62,9 @@ def codes(round_id: int) -> str | Response:
                 audience=audience,
                 count=submitted(form.count.data),
             )
-        except CodeBatchError as error:
-            add_error(form.label, str(error))
+        if work.refused:
+            add_error(form.label, work.message)
         else:
-            db_session().commit()
             _keep_batch(survey_round, submitted(form.label.data).strip(), audience, issued)
             return redirect(url_for("admin.code_batch", round_id=round_id))
     return render_template(
@@ -118,8 +117,8 @@ def revoke(round_id: int, code_id: int) -> Response:
     if code is None or code.round_id != survey_round.id:
         abort(404)
     if ButtonForm().validate_on_submit():
-        revoke_code(db_session(), current_user, code)
-        db_session().commit()
+        with unit_of_work(db_session()):
+            revoke_code(db_session(), current_user, code)
         flash(_("Code revoked: it can no longer start a survey."), "success")
     return redirect(url_for("admin.codes", round_id=round_id))
 

@@ -20,6 +20,7 @@ from survey_app.auth.access import (
 from survey_app.common.complete_downloads import record_before_last_chunk
 from survey_app.common.downloads import attachment
 from survey_app.common.rate_keys import staff_account_rate_key
+from survey_app.common.units_of_work import unit_of_work
 from survey_app.extensions import db_session, limiter
 from survey_app.models import SurveyRound
 from survey_app.services.exports import (
@@ -71,8 +72,8 @@ def _streamed(chunks: Iterable[AnyStr], record: Callable[[], None]) -> Iterator[
 
 
 def _record_sent(actor_id: int, round_id: int, kind: str) -> None:
-    record_export(db_session(), actor_id, round_id, kind)
-    db_session().commit()
+    with unit_of_work(db_session()):
+        record_export(db_session(), actor_id, round_id, kind)
 
 
 @bp.get("/rounds/<int:round_id>/exports/codebook.csv")

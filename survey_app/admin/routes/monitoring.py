@@ -8,12 +8,12 @@ from datetime import date
 from flask import Response, render_template
 
 from survey_app.admin import bp
+from survey_app.admin.instrument_names import round_versions
 from survey_app.admin.monitoring_chart import progress_chart
 from survey_app.auth.access import scoped_round, staff_required
 from survey_app.common.downloads import attachment
 from survey_app.common.i18n import current_language
 from survey_app.extensions import db_session
-from survey_app.services.instrument_names import round_versions
 from survey_app.services.monitoring import monitor_round, monitoring_csv
 
 REFRESH_SECONDS = 30

@@ -12,15 +12,16 @@ from werkzeug.wrappers import Response as HttpResponse
 from questionnaires import InstrumentVersion
 from survey_app.admin import bp
 from survey_app.admin.forms.paper import paper_form, raw_answers
+from survey_app.admin.instrument_names import band_name, version_name
+from survey_app.admin.instrument_names import round_versions as named_versions
 from survey_app.auth.access import ROUND_MANAGERS, scoped_round, staff_required
 from survey_app.common.downloads import attachment
 from survey_app.common.forms import StaffForm
 from survey_app.common.i18n import SUPPORTED, current_language
+from survey_app.common.units_of_work import unit_of_work, user_message
 from survey_app.extensions import db_session
 from survey_app.models import SurveyRound
 from survey_app.services.codebook import round_versions
-from survey_app.services.instrument_names import band_name, version_name
-from survey_app.services.instrument_names import round_versions as named_versions
 from survey_app.services.paper_entry import (
     PaperEntryError,
     correct_paper_response,
@@ -33,6 +34,7 @@ from survey_app.services.paper_entry import (
 )
 from survey_app.services.paper_questionnaire import PaperWording, blank_questionnaire_pdf
 from survey_app.services.responses import version_of
+from survey_app.services.user_errors import UserError
 
 
 @bp.get("/rounds/<int:round_id>/paper")
@@ -58,7 +60,7 @@ def paper_new(round_id: int, instrument: str) -> str | HttpResponse:
     version = _version(survey_round, instrument)
     form = paper_form(version, current_language())
     if form.validate_on_submit():
-        try:
+        with unit_of_work(db_session()) as work:
             response = enter_paper_response(
                 db_session(),
                 current_user,
@@ -67,11 +69,9 @@ def paper_new(round_id: int, instrument: str) -> str | HttpResponse:
                 raw_answers(form),
                 form.language.data,
             )
-        except PaperEntryError as error:
-            db_session().rollback()
-            _show_errors(form, error)
+        if work.refusal is not None:
+            _show_errors(form, work.refusal)
         else:
-            db_session().commit()
             flash(
                 _(
                     "Saved. Write %(reference)s on the paper copy.",
@@ -93,14 +93,13 @@ def paper_check(round_id: int, reference: str) -> str:
     version = version_of(response)
     form = paper_form(version, current_language(), with_language=False, button=_("Check"))
     if form.validate_on_submit():
-        try:
+        with unit_of_work(db_session()) as work:
             differences = verify_paper_response(
                 db_session(), current_user, response, version, raw_answers(form), current_language()
             )
-        except PaperEntryError as error:
-            _show_errors(form, error)
+        if work.refusal is not None:
+            _show_errors(form, work.refusal)
         else:
-            db_session().commit()
             return render_template(
                 "admin/paper/checked.html",
                 survey_round=survey_round,
@@ -129,15 +128,13 @@ def paper_correct(round_id: int, reference: str) -> str | HttpResponse:
         version, current_language(), with_language=False, answers=answers, button=button
     )
     if form.validate_on_submit():
-        try:
+        with unit_of_work(db_session()) as work:
             changes = correct_paper_response(
                 db_session(), current_user, response, version, raw_answers(form), current_language()
             )
-        except PaperEntryError as error:
-            db_session().rollback()
-            _show_errors(form, error)
+        if work.refusal is not None:
+            _show_errors(form, work.refusal)
         else:
-            db_session().commit()
             flash(_corrected_message(reference, len(changes)), "success")
             return redirect(url_for("admin.paper_entry", round_id=round_id))
     lead = _(
@@ -227,8 +224,9 @@ def _version(survey_round: SurveyRound, instrument: str) -> InstrumentVersion:
     abort(404)
 
 
-def _show_errors(form: StaffForm, error: PaperEntryError) -> None:
+def _show_errors(form: StaffForm, error: UserError) -> None:
     """Each message on its question; one about the whole form on the language or the button."""
-    for item_id, message in error.errors.items():
+    problems = error.problems if isinstance(error, PaperEntryError) else {"": error}
+    for item_id, problem in problems.items():
         target = form._fields.get(item_id) or form._fields.get("language") or form.submit
-        target.errors = [*target.errors, str(message)]
+        target.errors = [*target.errors, user_message(problem)]

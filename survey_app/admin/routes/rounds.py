@@ -12,7 +12,14 @@ from werkzeug.wrappers import Response
 
 from survey_app.admin import bp
 from survey_app.admin.forms.codes import ButtonForm
-from survey_app.admin.forms.rounds import BAND_FIELDS, AdvanceForm, RoundForm, round_details
+from survey_app.admin.forms.rounds import (
+    BAND_FIELDS,
+    STATUS_LABELS,
+    AdvanceForm,
+    RoundForm,
+    round_details,
+)
+from survey_app.admin.instrument_names import pin_label, round_versions, version_name
 from survey_app.admin.routes.group_sessions import uk_clock
 from survey_app.auth.access import (
     ROUND_MANAGERS,
@@ -22,16 +29,14 @@ from survey_app.auth.access import (
 )
 from survey_app.common.forms import SelectChoice, add_error
 from survey_app.common.i18n import current_language
+from survey_app.common.units_of_work import unit_of_work, user_message
 from survey_app.extensions import db_session
 from survey_app.models import LocalAuthority, SurveyRound
 from survey_app.services.audit import now_utc
 from survey_app.services.authorities import list_authorities
 from survey_app.services.group_sessions import running_session
-from survey_app.services.instrument_names import pin_label, round_versions, version_name
 from survey_app.services.rounds import (
     EDITABLE,
-    STATUS_LABELS,
-    RoundError,
     advance_round,
     create_round,
     instrument_keys,
@@ -39,6 +44,7 @@ from survey_app.services.rounds import (
     rounds_for,
     update_round,
 )
+from survey_app.services.user_errors import UserError
 from survey_app.services.welsh_review import unreviewed_welsh_versions
 
 # Whole sentences, so the status reads in lower case mid-sentence and Welsh can word each one.
@@ -62,12 +68,11 @@ def new_round() -> str | Response:
     form = _round_form()
     if form.validate_on_submit():
         authority = _chosen_authority(form)
-        try:
+        with unit_of_work(db_session()) as work:
             survey_round = create_round(db_session(), current_user, authority, round_details(form))
-        except RoundError as error:
-            _show_error(form, error)
+        if work.refusal is not None:
+            _show_error(form, work.refusal)
         else:
-            db_session().commit()
             flash(_("Round saved as a draft."), "success")
             return redirect(url_for("admin.round_detail", round_id=survey_round.id))
     return render_template("admin/rounds/form.html", form=form, survey_round=None)
@@ -97,12 +102,11 @@ def edit_round(round_id: int) -> str | Response:
     survey_round = scoped_round(round_id)
     form = _round_form(survey_round)
     if form.validate_on_submit():
-        try:
+        with unit_of_work(db_session()) as work:
             update_round(db_session(), current_user, survey_round, round_details(form))
-        except RoundError as error:
-            _show_error(form, error)
+        if work.refusal is not None:
+            _show_error(form, work.refusal)
         else:
-            db_session().commit()
             flash(_("Round saved."), "success")
             return redirect(url_for("admin.round_detail", round_id=round_id))
     return render_template("admin/rounds/form.html", form=form, survey_round=survey_round)
@@ -132,7 +136,7 @@ def advance(round_id: int) -> Response | str:
     if form.is_stale(survey_round.status):
         flash(_("The round had already moved on, so nothing was changed."), "info")
         return redirect(url_for("admin.round_detail", round_id=round_id))
-    try:
+    with unit_of_work(db_session()) as work:
         status = advance_round(
             db_session(),
             current_user,
@@ -140,14 +144,12 @@ def advance(round_id: int) -> Response | str:
             date.today(),
             welsh_confirmed=bool(form.welsh_confirmed.data),
         )
-    except RoundError as error:
-        db_session().rollback()
-        if error.field == "welsh_confirmed":
-            form.welsh_confirmed.errors = [str(error.message)]
-            return _confirm_page(survey_round, form, "admin/rounds/confirm_open.html")
-        flash(str(error.message), "info")
+    if work.refusal is not None and work.refusal.field == "welsh_confirmed":
+        form.welsh_confirmed.errors = [work.message]
+        return _confirm_page(survey_round, form, "admin/rounds/confirm_open.html")
+    if work.refused:
+        flash(work.message, "info")
     else:
-        db_session().commit()
         flash(str(_NOW_STATUS[status]), "success")
     return redirect(url_for("admin.round_detail", round_id=round_id))
 
@@ -218,6 +220,6 @@ def _chosen_authority(form: RoundForm) -> LocalAuthority:
     return current_user.local_authority
 
 
-def _show_error(form: RoundForm, error: RoundError) -> None:
+def _show_error(form: RoundForm, error: UserError) -> None:
     target = error.field if error.field is not None and error.field in form._fields else "name"
-    add_error(getattr(form, target), str(error.message))
+    add_error(getattr(form, target), user_message(error))

@@ -12,6 +12,7 @@ from survey_app.admin.forms.codes import ButtonForm
 from survey_app.admin.forms.users import NO_AUTHORITY, ROLE_LABELS, InviteForm, RoleForm
 from survey_app.auth.access import ADMINS, recent_password_required, staff_required
 from survey_app.common.forms import SelectChoice, add_error
+from survey_app.common.units_of_work import unit_of_work
 from survey_app.extensions import db_session
 from survey_app.models import LocalAuthority, StaffUser
 from survey_app.services.audit import now_utc
@@ -19,7 +20,6 @@ from survey_app.services.authorities import list_authorities
 from survey_app.services.second_factor import reset_second_factor
 from survey_app.services.sign_in_lockout import locked_account_ids
 from survey_app.services.users import (
-    AccountError,
     change_role,
     invite_user,
     list_staff,
@@ -46,7 +46,7 @@ def users() -> str:
 def invite_staff() -> str:
     form = _with_authorities(InviteForm())
     if form.validate_on_submit():
-        try:
+        with unit_of_work(db_session()) as work:
             user, token = invite_user(
                 db_session(),
                 current_user,
@@ -55,10 +55,9 @@ def invite_staff() -> str:
                 role=form.role.data,
                 authority=_authority(form.local_authority.data),
             )
-        except AccountError as error:
-            add_error(form.email, str(error))
+        if work.refused:
+            add_error(form.email, work.message)
         else:
-            db_session().commit()
             link = url_for("auth.invite", token=token, _external=True)
             return render_template("admin/users/invited.html", user=user, link=link)
     return render_template("admin/users/invite.html", form=form)
@@ -73,7 +72,7 @@ def user_detail(user_id: int) -> str | Response:
     if not form.is_submitted():
         form.local_authority.data = user.local_authority_id or NO_AUTHORITY
     if form.validate_on_submit():
-        try:
+        with unit_of_work(db_session()) as work:
             change_role(
                 db_session(),
                 current_user,
@@ -81,10 +80,9 @@ def user_detail(user_id: int) -> str | Response:
                 form.role.data,
                 _authority(form.local_authority.data),
             )
-        except AccountError as error:
-            add_error(form.role, str(error))
+        if work.refused:
+            add_error(form.role, work.message)
         else:
-            db_session().commit()
             flash(_("Role saved. The person must sign in again."), "success")
             return redirect(url_for("admin.users"))
     return render_template(
@@ -102,12 +100,11 @@ def user_detail(user_id: int) -> str | Response:
 def toggle_active(user_id: int) -> Response:
     user = _user(user_id)
     if ButtonForm().validate_on_submit():
-        try:
+        with unit_of_work(db_session()) as work:
             set_active(db_session(), current_user, user, active=not user.is_active_account)
-        except AccountError as error:
-            flash(str(error), "info")
+        if work.refused:
+            flash(work.message, "info")
         else:
-            db_session().commit()
             flash(_("Account updated."), "success")
     return redirect(url_for("admin.user_detail", user_id=user_id))
 
@@ -118,8 +115,8 @@ def toggle_active(user_id: int) -> Response:
 def unlock_user(user_id: int) -> Response:
     user = _user(user_id)
     if ButtonForm().validate_on_submit():
-        unlock(db_session(), current_user, user)
-        db_session().commit()
+        with unit_of_work(db_session()):
+            unlock(db_session(), current_user, user)
         flash(_("Account unlocked."), "success")
     return redirect(url_for("admin.user_detail", user_id=user_id))
 
@@ -130,8 +127,8 @@ def unlock_user(user_id: int) -> Response:
 def reset_user_second_factor(user_id: int) -> Response:
     user = _user(user_id)
     if ButtonForm().validate_on_submit():
-        reset_second_factor(db_session(), current_user, user)
-        db_session().commit()
+        with unit_of_work(db_session()):
+            reset_second_factor(db_session(), current_user, user)
         flash(
             _("Second factor reset. They will set up their app again when they sign in."), "success"
         )

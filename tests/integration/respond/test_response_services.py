@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from flask import Flask
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -37,13 +36,12 @@ def test_an_unknown_mode_is_refused(session: Session) -> None:
         start_response(session, open_round(session), version(), mode="pigeon", language="en")
 
 
-def test_save_answer_refuses_bad_values_with_a_kind_message(app: Flask, session: Session) -> None:
+def test_save_answer_refuses_bad_values_with_a_kind_message(session: Session) -> None:
     response = make_response(session)
     item = version().items[0]
     with pytest.raises(InvalidAnswerError) as refused:
         save_answer(session, response, item, "not-an-option")
-    with app.test_request_context(headers={"Accept-Language": "en"}):
-        assert "skip this question" in str(refused.value.message)
+    assert "skip this question" in str(refused.value)
 
 
 def test_save_answer_refuses_an_item_from_another_instrument(session: Session) -> None:
