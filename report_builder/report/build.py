@@ -27,7 +27,7 @@ from report_builder.comparison.values import (
     ComparisonKind,
     ComparisonStatus,
 )
-from report_builder.disclosure.control import select_quotes
+from report_builder.disclosure.quotes import select_quotes
 from report_builder.disclosure.values import Marker, Quote, SuppressionReason
 from report_builder.indicators.counts import indicator_counts
 from report_builder.inputs import columns as col

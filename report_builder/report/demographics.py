@@ -16,7 +16,7 @@ import pandas as pd
 from pandas.api.typing import NAType
 
 from questionnaires import PREFER_NOT_TO_SAY, Catalogue, InstrumentVersion, LocalisedText
-from report_builder.disclosure.control import (
+from report_builder.disclosure.breakdowns import (
     NOT_STATED,
     SMALL_CELL_MAX,
     category_counts,

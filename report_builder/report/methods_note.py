@@ -13,13 +13,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from report_builder.comparison.values import Benchmark
-from report_builder.disclosure.control import (
-    K_ANONYMITY,
-    MIN_BASE,
-    QUOTE_LIMIT,
-    QUOTE_MIN_BASE,
-    RELIABLE_BASE,
-)
+from report_builder.disclosure.breakdowns import K_ANONYMITY
+from report_builder.disclosure.control import MIN_BASE, RELIABLE_BASE
+from report_builder.disclosure.quotes import QUOTE_LIMIT, QUOTE_MIN_BASE
 from report_builder.disclosure.values import SuppressionReason
 from report_builder.report.cohort_caveats import RATE_FALL_POINTS
 from report_builder.report.fixed_text import methods_paragraphs, text

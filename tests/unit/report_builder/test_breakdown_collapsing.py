@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from report_builder.disclosure.control import ONS_5_GROUPS, collapse_breakdown
+from report_builder.disclosure.breakdowns import ONS_5_GROUPS, collapse_breakdown
 from report_builder.inputs import columns as col
 
 

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy.optimize import linprog
 
-from report_builder.disclosure.control import protect_breakdown
+from report_builder.disclosure.breakdowns import protect_breakdown
 
 SMALL_LA = pd.DataFrame(
     [[3, 10, 12], [8, 9, 15], [20, 22, 30]],

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from report_builder.disclosure.control import (
+from report_builder.disclosure.breakdowns import (
     NOT_STATED,
     OTHER_ANSWERS,
     category_counts,

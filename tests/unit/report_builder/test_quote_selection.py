@@ -4,7 +4,7 @@ import dataclasses
 
 import pandas as pd
 
-from report_builder.disclosure.control import select_quotes
+from report_builder.disclosure.quotes import select_quotes
 from report_builder.disclosure.values import Quote
 from report_builder.inputs import columns as col
 
