@@ -2,8 +2,8 @@
 
 A child who meets "Please wait a moment" or "Page not found" mid-survey should find the help
 link they see on every survey page, and a link back into the survey; staff get a link back to
-their rounds. 400 (including a refused CSRF token), 403, 404, 429 and 500 are each reached
-the way people reach them.
+their rounds and a word on who can help them, never the children's helplines. 400 (including
+a refused CSRF token), 403, 404, 429 and 500 are each reached the way people reach them.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ HELP = 'href="/help" id="error-help-link"'
 HOME = '<a class="govuk-link" href="/">Go to the Care Voices home page</a>'
 BACK_TO_SURVEY = 'href="/continue">Go back to the survey</a>'
 BACK_TO_ROUNDS = 'href="/admin/">Go to your survey rounds</a>'
+STAFF_HELP = "contact your Care Voices administrator"
 
 
 def _not_found(client: FlaskClient) -> TestResponse:
@@ -65,6 +66,7 @@ def test_a_respondents_error_page_offers_help_the_survey_and_home(
     assert HELP in html
     assert BACK_TO_SURVEY in html
     assert HOME in html
+    assert STAFF_HELP not in html
 
 
 def test_the_please_wait_page_offers_help_and_a_way_back(database_url: str) -> None:
@@ -82,7 +84,7 @@ def test_the_please_wait_page_offers_help_and_a_way_back(database_url: str) -> N
 
 
 @pytest.mark.parametrize(("path", "status"), [("/admin/users", 403), ("/admin/rounds/999", 404)])
-def test_a_staff_error_page_leads_back_to_the_rounds(
+def test_a_staff_error_page_leads_back_to_the_rounds_with_staff_help(
     client: FlaskClient, session: Session, path: str, status: int
 ) -> None:
     officer = make_staff(session)
@@ -92,5 +94,6 @@ def test_a_staff_error_page_leads_back_to_the_rounds(
     html = page.get_data(as_text=True)
     assert page.status_code == status
     assert BACK_TO_ROUNDS in html
-    assert HELP in html
+    assert STAFF_HELP in html
+    assert HELP not in html
     assert HOME in html
