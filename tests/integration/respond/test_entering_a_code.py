@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 import time_machine
@@ -77,6 +77,29 @@ def test_unknown_revoked_and_closed_codes_answer_alike(
     status, page, _statements = answers["unknown"]
     assert status == 200
     assert "That code does not work. Check it and try again, or ask the adult" in page
+
+
+ROUNDS_NOT_OPEN = {
+    "closed": {"status": "closed"},
+    "past its closing date": {"closes_on": date.today() - timedelta(days=1)},
+    "a draft": {"status": "draft"},
+    "not yet open": {"opens_on": date.today() + timedelta(days=3)},
+}
+
+
+@pytest.mark.parametrize("how", ["typed", "link"])
+@pytest.mark.parametrize("round_fields", ROUNDS_NOT_OPEN.values(), ids=ROUNDS_NOT_OPEN.keys())
+def test_a_code_for_a_round_not_open_says_kindly_the_survey_may_have_closed_or_not_started(
+    client: FlaskClient, session: Session, how: str, round_fields: dict[str, object]
+) -> None:
+    _code, clear = make_access_code(session, open_round(session, **round_fields))
+    session.commit()
+
+    status, page, _statements = _attempt(client, how, clear)
+
+    assert status == 200
+    assert "the survey may have closed, or it may not have started yet" in page
+    assert "Thank you for wanting to take part" in page
 
 
 def test_scripts_get_a_400_for_any_refused_code(client: FlaskClient, session: Session) -> None:
