@@ -18,19 +18,16 @@ from sqlalchemy.orm import Session
 from survey_app.models import StaffUser, SurveyRound
 from survey_app.models.group_session import GroupSession
 from survey_app.services.audit import record_event
+from survey_app.services.user_errors import N_, UserError
 
 DEFAULT_MINUTES = 90
 MIN_MINUTES = 30
 MAX_MINUTES = 180
 
 
-class GroupSessionError(ValueError):
-    """A change the round does not allow; ``reason`` is ``round_not_open``, ``already_running``,
-    ``not_running`` or ``bad_length``, for the view to word."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
+class GroupSessionError(UserError):
+    """A change the round does not allow: not open, a session already running or none running,
+    or a length out of range."""
 
 
 def running_session(session: Session, round_id: int, now: datetime) -> GroupSession | None:
@@ -55,11 +52,16 @@ def open_group_session(
 ) -> GroupSession:
     """Start a group session of ``minutes`` for an open round that has none running."""
     if survey_round.status != "open":
-        raise GroupSessionError("round_not_open")
+        raise GroupSessionError(N_("A group session can only run while the round is open."))
     if not MIN_MINUTES <= minutes <= MAX_MINUTES:
-        raise GroupSessionError("bad_length")
+        raise GroupSessionError(
+            N_("Enter a number of minutes from %(low)s to %(high)s"),
+            "minutes",
+            low=MIN_MINUTES,
+            high=MAX_MINUTES,
+        )
     if running_session(session, survey_round.id, now) is not None:
-        raise GroupSessionError("already_running")
+        raise GroupSessionError(N_("A group session is already running for this round."))
     group = GroupSession(
         round=survey_round, opened_by=actor, opened_at=now, ends_at=now + timedelta(minutes=minutes)
     )
@@ -75,7 +77,7 @@ def end_group_session(
     """End the round's running group session now, before its time is up."""
     group = running_session(session, survey_round.id, now)
     if group is None:
-        raise GroupSessionError("not_running")
+        raise GroupSessionError(N_("There is no group session running for this round."))
     group.closed_at = now
     session.flush()
     _audit(session, actor, "group_session.ended", group, "ended early")

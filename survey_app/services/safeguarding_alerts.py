@@ -29,17 +29,13 @@ from survey_app.services.answers import decoded_value
 from survey_app.services.audit import now_utc, record_event
 from survey_app.services.paper_layout import item_text, option_label
 from survey_app.services.safeguarding_settings import settings_for
+from survey_app.services.user_errors import N_, UserError
 
 MAX_NOTE_LENGTH = 2000
 
 
-class HandlingError(ValueError):
-    """Handling that cannot be recorded: ``field`` names the form field, ``problem`` the reason."""
-
-    def __init__(self, field: str, problem: str) -> None:
-        super().__init__(f"{field}: {problem}")
-        self.field = field
-        self.problem = problem
+class HandlingError(UserError):
+    """Handling that cannot be recorded: ``field`` names the form field."""
 
 
 def raise_alert(
@@ -161,9 +157,9 @@ def handle_alert(
     update only applies while it is not, so two people handling at once cannot both record).
     """
     if outcome not in allowed_outcomes:
-        raise HandlingError("outcome", "unknown_outcome")
+        raise HandlingError(N_("Select what was done"), "outcome")
     if len(note) > MAX_NOTE_LENGTH:
-        raise HandlingError("note", "too_long")
+        raise HandlingError(N_("Write a note of 2000 characters or fewer"), "note")
     recorded = session.execute(
         update(SafeguardingAlert)
         .where(SafeguardingAlert.id == alert.id, SafeguardingAlert.handled_at.is_(None))
@@ -177,7 +173,7 @@ def handle_alert(
         .execution_options(synchronize_session=False)
     )
     if not recorded.rowcount:  # type: ignore[attr-defined]
-        raise HandlingError("outcome", "already_handled")
+        raise HandlingError(N_("Someone has already recorded this alert as handled"), "outcome")
     session.expire(alert)
     _cancel_escalation(session, alert.id, now_utc())
     session.flush()

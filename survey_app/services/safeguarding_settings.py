@@ -3,7 +3,7 @@
 Contacts are the addresses that receive an alert as soon as a worrying answer is flagged, usually
 the designated safeguarding lead and a shared duty mailbox. Outcomes are the authority's own
 words for what was done; an authority that has not written its own uses the defaults, which the
-views translate (so this module keeps no interface text, only the checks).
+views translate (so this module keeps no interface text but its refusals, which views translate).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from survey_app.models import LocalAuthority, SafeguardingSettings, StaffUser
 from survey_app.services.audit import record_event
+from survey_app.services.user_errors import N_, UserError
 
 MAX_CONTACTS = 10
 MAX_OUTCOMES = 12
@@ -24,17 +25,9 @@ DEFAULT_ESCALATION_HOURS = 24
 ESCALATION_HOURS_RANGE = (1, 168)
 
 
-class SettingsError(ValueError):
-    """Settings that cannot be saved: ``field`` names the form field, ``problem`` the reason.
-
-    ``problem`` is a short key the view turns into words; ``value`` is the entry at fault.
-    """
-
-    def __init__(self, field: str, problem: str, value: str = "") -> None:
-        super().__init__(f"{field}: {problem}")
-        self.field = field
-        self.problem = problem
-        self.value = value
+class SettingsError(UserError):
+    """Settings that cannot be saved: ``field`` names the form field; ``value``, when the
+    message names one, is the entry at fault."""
 
 
 @dataclass(frozen=True)
@@ -109,12 +102,16 @@ def _checked_contacts(contacts: tuple[str, ...]) -> tuple[str, ...]:
         try:
             address = validate_email(entry, check_deliverability=False).normalized
         except EmailNotValidError as error:
-            raise SettingsError("contacts", "invalid", entry) from error
+            raise SettingsError(
+                N_("Enter email addresses like name@example.org: ‘%(value)s’ is not one"),
+                "contacts",
+                value=entry,
+            ) from error
         if address.casefold() in {f.casefold() for f in found}:
-            raise SettingsError("contacts", "repeated", entry)
+            raise SettingsError(N_("‘%(value)s’ is in the list twice"), "contacts", value=entry)
         found.append(address)
     if len(found) > MAX_CONTACTS:
-        raise SettingsError("contacts", "too_many")
+        raise SettingsError(N_("Enter 10 contacts or fewer"), "contacts")
     return tuple(found)
 
 
@@ -122,17 +119,21 @@ def _checked_outcomes(outcomes: tuple[str, ...]) -> tuple[str, ...]:
     found: list[str] = []
     for entry in (" ".join(o.split()) for o in outcomes if o.strip()):
         if len(entry) > MAX_OUTCOME_LENGTH:
-            raise SettingsError("outcomes", "too_long", entry[:40])
+            raise SettingsError(
+                N_("Write each outcome in 200 characters or fewer (‘%(value)s...’ is longer)"),
+                "outcomes",
+                value=entry[:40],
+            )
         if entry.casefold() in {f.casefold() for f in found}:
-            raise SettingsError("outcomes", "repeated", entry)
+            raise SettingsError(N_("‘%(value)s’ is in the list twice"), "outcomes", value=entry)
         found.append(entry)
     if len(found) > MAX_OUTCOMES:
-        raise SettingsError("outcomes", "too_many")
+        raise SettingsError(N_("Enter 12 outcomes or fewer"), "outcomes")
     return tuple(found)
 
 
 def _checked_hours(hours: int) -> int:
     low, high = ESCALATION_HOURS_RANGE
     if not low <= hours <= high:
-        raise SettingsError("escalation_hours", "out_of_range")
+        raise SettingsError(N_("Enter a number of hours from 1 to 168"), "escalation_hours")
     return hours

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from govuk_frontend_wtf.wtforms_widgets import (
     GovCheckboxInput,
@@ -21,12 +20,11 @@ from wtforms.validators import InputRequired, Length, NumberRange
 
 from survey_app.admin.forms.fields import WholeNumberField
 from survey_app.common.forms import SelectChoice, StaffForm
-from survey_app.services.safeguarding_alerts import MAX_NOTE_LENGTH, HandlingError
+from survey_app.services.safeguarding_alerts import MAX_NOTE_LENGTH
 from survey_app.services.safeguarding_settings import (
     DEFAULT_ESCALATION_HOURS,
     ESCALATION_HOURS_RANGE,
     SafeguardingDetails,
-    SettingsError,
 )
 
 DEFAULT_OUTCOMES = (
@@ -40,33 +38,6 @@ DEFAULT_OUTCOMES = (
 def outcome_choices(own: Sequence[str]) -> list[str]:
     """The authority's own outcomes, or the defaults in the reader's language."""
     return list(own) or [str(outcome) for outcome in DEFAULT_OUTCOMES]
-
-
-def settings_error_message(error: SettingsError) -> str:
-    """What to tell the admin about ``error``, in their language."""
-    messages = {
-        ("contacts", "invalid"): _(
-            "Enter email addresses like name@example.org: ‘%(value)s’ is not one", value=error.value
-        ),
-        ("contacts", "repeated"): _("‘%(value)s’ is in the list twice", value=error.value),
-        ("contacts", "too_many"): _("Enter 10 contacts or fewer"),
-        ("outcomes", "too_long"): _(
-            "Write each outcome in 200 characters or fewer (‘%(value)s...’ is longer)",
-            value=error.value,
-        ),
-        ("outcomes", "repeated"): _("‘%(value)s’ is in the list twice", value=error.value),
-        ("outcomes", "too_many"): _("Enter 12 outcomes or fewer"),
-    }
-    return messages.get((error.field, error.problem), _("Enter a number of hours from 1 to 168"))
-
-
-def handling_error_message(error: HandlingError) -> str:
-    """What to tell the member of staff about ``error``, in their language."""
-    messages = {
-        "already_handled": _("Someone has already recorded this alert as handled"),
-        "unknown_outcome": _("Select what was done"),
-    }
-    return messages.get(error.problem, _("Write a note of 2000 characters or fewer"))
 
 
 def _lines(text: str | None) -> tuple[str, ...]:

@@ -15,12 +15,10 @@ from survey_app.admin.forms.codes import ButtonForm
 from survey_app.admin.forms.group_sessions import GroupSessionForm
 from survey_app.auth.access import ROUND_MANAGERS, scoped_round, staff_required
 from survey_app.common.forms import submitted
+from survey_app.common.units_of_work import unit_of_work
 from survey_app.extensions import db_session
 from survey_app.services.audit import now_utc
 from survey_app.services.group_sessions import (
-    MAX_MINUTES,
-    MIN_MINUTES,
-    GroupSessionError,
     end_group_session,
     open_group_session,
     running_session,
@@ -34,17 +32,6 @@ def uk_clock(moment: datetime) -> str:
     return moment.replace(tzinfo=ZoneInfo("UTC")).astimezone(UK_TIME).strftime("%H:%M")
 
 
-def _refusal(reason: str) -> str:
-    return {
-        "round_not_open": _("A group session can only run while the round is open."),
-        "already_running": _("A group session is already running for this round."),
-        "not_running": _("There is no group session running for this round."),
-    }.get(
-        reason,
-        _("Enter a number of minutes from %(low)s to %(high)s", low=MIN_MINUTES, high=MAX_MINUTES),
-    )
-
-
 @bp.route("/rounds/<int:round_id>/group-session", methods=["GET", "POST"])
 @staff_required(*ROUND_MANAGERS)
 def group_session(round_id: int) -> str | Response:
@@ -54,14 +41,13 @@ def group_session(round_id: int) -> str | Response:
         return redirect(url_for("admin.round_detail", round_id=round_id))
     form = GroupSessionForm()
     if form.validate_on_submit():
-        try:
+        with unit_of_work(db_session()) as work:
             started = open_group_session(
                 db_session(), current_user, survey_round, submitted(form.minutes.data), now_utc()
             )
-        except GroupSessionError as error:
-            flash(_refusal(error.reason), "info")
+        if work.refused:
+            flash(work.message, "info")
         else:
-            db_session().commit()
             until = uk_clock(started.ends_at)
             flash(_("Group session started. It ends at %(time)s.", time=until), "success")
         return redirect(url_for("admin.round_detail", round_id=round_id))
@@ -81,11 +67,10 @@ def group_session(round_id: int) -> str | Response:
 def end_group(round_id: int) -> Response:
     survey_round = scoped_round(round_id)
     if ButtonForm().validate_on_submit():
-        try:
+        with unit_of_work(db_session()) as work:
             end_group_session(db_session(), current_user, survey_round, now_utc())
-        except GroupSessionError as error:
-            flash(_refusal(error.reason), "info")
+        if work.refused:
+            flash(work.message, "info")
         else:
-            db_session().commit()
             flash(_("Group session ended."), "success")
     return redirect(url_for("admin.round_detail", round_id=round_id))

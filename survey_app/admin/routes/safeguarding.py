@@ -18,9 +18,7 @@ from survey_app.admin import bp
 from survey_app.admin.forms.safeguarding import (
     AlertHandlingForm,
     SafeguardingSettingsForm,
-    handling_error_message,
     outcome_choices,
-    settings_error_message,
 )
 from survey_app.auth.access import (
     ADMINS,
@@ -29,17 +27,18 @@ from survey_app.auth.access import (
     scoped_round,
     staff_required,
 )
+from survey_app.common.forms import add_error
+from survey_app.common.units_of_work import unit_of_work
 from survey_app.extensions import db_session
 from survey_app.models import SurveyRound
 from survey_app.services.safeguarding_alerts import (
-    HandlingError,
     answer_in_words,
     handle_alert,
     round_alert,
     round_alerts,
     unhandled_count,
 )
-from survey_app.services.safeguarding_settings import SettingsError, save_settings, settings_for
+from survey_app.services.safeguarding_settings import save_settings, settings_for
 
 UK_TIME = ZoneInfo("Europe/London")
 
@@ -66,12 +65,11 @@ def safeguarding_settings(authority_id: int) -> str | Response:
     if not form.is_submitted():
         form.fill(settings_for(db_session(), authority.id))
     if form.validate_on_submit():
-        try:
+        with unit_of_work(db_session()) as work:
             save_settings(db_session(), current_user, authority, form.details())
-        except SettingsError as error:
-            getattr(form, error.field).errors.append(settings_error_message(error))
+        if work.refusal is not None:
+            add_error(getattr(form, work.refusal.field or "contacts"), work.message)
         else:
-            db_session().commit()
             flash(_("Safeguarding settings saved."), "success")
             return redirect(url_for("admin.authorities"))
     return render_template(
@@ -106,13 +104,12 @@ def alert(round_id: int, alert_id: int) -> str | Response:
     form = AlertHandlingForm()
     form.offer(outcomes)
     if found.handled_at is None and form.validate_on_submit():
-        try:
+        with unit_of_work(db_session()) as work:
             note = form.note.data or ""
             handle_alert(db_session(), current_user, found, form.outcome.data, note, outcomes)
-        except HandlingError as error:
-            getattr(form, error.field).errors.append(handling_error_message(error))
+        if work.refusal is not None:
+            add_error(getattr(form, work.refusal.field or "outcome"), work.message)
         else:
-            db_session().commit()
             flash(_("Alert recorded as handled."), "success")
             return redirect(url_for("admin.alerts", round_id=round_id))
     return render_template(
