@@ -12,27 +12,21 @@ things (R-SDC-8).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from typing import TypedDict
 
 import pandas as pd
 
 from questionnaires import Catalogue, InstrumentVersion
-from report_builder.comparison.assessment import Assessment, assess
-from report_builder.comparison.comparators import build_comparators, round_versions
-from report_builder.comparison.values import (
-    Benchmark,
-    Classification,
-    ComparisonKind,
-    ComparisonStatus,
-)
+from report_builder.comparison.comparators import round_versions
+from report_builder.comparison.values import Classification
 from report_builder.disclosure.quotes import select_quotes
 from report_builder.disclosure.values import Marker, Quote, SuppressionReason
 from report_builder.indicators.counts import indicator_counts
 from report_builder.inputs import columns as col
 from report_builder.inputs.checks import check_quotes, check_response_columns
-from report_builder.inputs.frames import records
+from report_builder.report.assessed_results import assessed_results
 from report_builder.report.cohort_caveats import cohort_caveats
 from report_builder.report.demographics import (
     demographic_tables,
@@ -42,13 +36,7 @@ from report_builder.report.demographics import (
 )
 from report_builder.report.fixed_text import DOMAINS, text
 from report_builder.report.headline import HEADLINE_INDICATORS, headline_bands
-from report_builder.report.indicator_results import (
-    assessment_rows,
-    indicator_results,
-    indicator_table,
-    masked_table,
-    sensitive_indicators,
-)
+from report_builder.report.indicator_results import sensitive_indicators
 from report_builder.report.methods_note import methods_note
 from report_builder.report.model import (
     CohortCaveat,
@@ -64,6 +52,7 @@ from report_builder.report.model import (
     WorthLookingInto,
 )
 from report_builder.report.numbers_and_dates import count_text, date_text
+from report_builder.report.report_rounds import ThisRound, previous_round, round_rows
 from report_builder.report.summary import findings, highlights, worth_looking_into
 from report_builder.report.trends import trend_lines
 from report_builder.report.wording import Language, provisional_text
@@ -98,66 +87,52 @@ def build_report(
     (round id, label), oldest first, for the headline trends; their rows must be in
     ``responses``. ValueError if the round has no responses from ``la_code``."""
     counts = indicator_counts(responses, catalogue) if counts is None else counts
-    round_rows = _round_rows(check_response_columns(responses), la_code, round_id)
-    versions = round_versions(round_rows, round_id, catalogue)
-    period = str(round_rows[col.PERIOD].iloc[0])
-    previous = _previous_round(
+    rows = round_rows(check_response_columns(responses), la_code, round_id)
+    versions = round_versions(rows, round_id, catalogue)
+    this = ThisRound(la_code, round_id, str(rows[col.PERIOD].iloc[0]), versions)
+    previous = previous_round(
         responses, previous_round_id, catalogue, previous_denominators, language
     )
-    respondents = round_respondents(round_rows)
+    respondents = round_respondents(rows)
     rates = response_rates(respondents, versions, denominators, language)
     caveats = _caveats(rates, previous.rates, versions, minimum_response_rate, language)
-    results, compared = _indicator_results(
-        counts,
-        catalogue,
-        benchmarks,
-        _Round(la_code, round_id, period, versions),
-        previous=(previous_round_id, previous),
-        adjust=adjust,
-        language=language,
-        round_caveats={c.age_band: c.text for c in caveats if c.on_changes},
+    results, compared = assessed_results(
+        counts, catalogue, benchmarks, this, previous, caveats, adjust=adjust, language=language
     )
-    demographics = demographic_tables(round_rows, respondents, catalogue, versions, language)
-    reasons = _reasons(results, rates, demographics)
+    demographics = demographic_tables(rows, respondents, catalogue, versions, language)
     return Report(
-        **_heading(la_code, la_name, round_id, period, language, generated_on),
-        previous_round_id=previous_round_id,
+        **_heading(la_code, la_name, round_id, this.period, language, generated_on),
+        previous_round_id=previous.round_id,
         previous_round_label=previous.label,
         respondents=len(respondents),
-        respondents_text=count_text(
-            shown_total(len(respondents)), language, marker=Marker.CONFIDENTIAL
-        ),
+        respondents_text=_respondents_text(len(respondents), language),
         response_rates=rates,
         demographics=demographics,
         sections=_sections(results, language),
         **_summary(results, rates, caveats, is_provisional=is_provisional, language=language),
-        quotes=_quotes(
-            quotes, la_code, round_id, base=len(respondents), labels=_questions(versions, language)
+        quotes=_quotes(quotes, this, base=len(respondents), language=language),
+        methods=methods_note(
+            _reasons(results, rates, demographics), compared, adjust=adjust, language=language
         ),
-        methods=methods_note(reasons, compared, adjust=adjust, language=language),
-        trends=_trends(
-            responses,
-            counts,
-            catalogue,
-            (la_code, round_id, period, versions),
-            earlier_rounds,
-            caveats,
-            language,
-        ),
+        trends=_trends(responses, counts, catalogue, this, earlier_rounds, caveats, language),
     )
+
+
+def _respondents_text(respondents: int, language: Language) -> str:
+    """How many took part, in words, or [c] for a small total (R-SDC-2, ``shown_total``)."""
+    return count_text(shown_total(respondents), language, marker=Marker.CONFIDENTIAL)
 
 
 def _trends(
     responses: pd.DataFrame,
     counts: pd.DataFrame,
     catalogue: Catalogue,
-    this: tuple[str, str, str, Mapping[str, InstrumentVersion]],
+    this: ThisRound,
     earlier_rounds: Sequence[tuple[str, str]],
     caveats: tuple[CohortCaveat, ...],
     language: Language,
 ) -> tuple[Trend, ...]:
     """The headline trends over ``earlier_rounds`` and this round (``trends.trend_lines``)."""
-    la_code, round_id, period, versions = this
     earlier = [
         (rid, label, round_versions(responses, rid, catalogue)) for rid, label in earlier_rounds
     ]
@@ -165,8 +140,8 @@ def _trends(
         counts,
         catalogue,
         sensitive_indicators(catalogue),
-        la_code=la_code,
-        rounds=[*earlier, (round_id, period, versions)],
+        la_code=this.la_code,
+        rounds=[*earlier, (this.round_id, this.period, this.versions)],
         indicators=HEADLINE_INDICATORS,
         caveats=caveats,
         language=language,
@@ -259,122 +234,6 @@ def _heading(
     }
 
 
-@dataclass(frozen=True)
-class _Round:
-    """The LA round being reported on."""
-
-    la_code: str
-    round_id: str
-    period: str
-    versions: Mapping[str, InstrumentVersion]
-
-
-def _indicator_results(
-    counts: pd.DataFrame,
-    catalogue: Catalogue,
-    benchmarks: pd.DataFrame,
-    this: _Round,
-    *,
-    previous: tuple[str | None, _Previous],
-    adjust: Adjustment,
-    language: Language,
-    round_caveats: Mapping[str, str],
-) -> tuple[list[IndicatorResult], list[tuple[Benchmark, str]]]:
-    """Masked results with their comparisons, and each national figure actually compared with
-    the label of its indicator (for the source list)."""
-    sensitive = sensitive_indicators(catalogue)
-    table = indicator_table(
-        counts, catalogue, this.versions, la_code=this.la_code, round_id=this.round_id
-    )
-    masked = masked_table(table, sensitive)
-    previous_round_id, previous_round = previous
-    comparators = build_comparators(
-        counts,
-        catalogue,
-        sensitive,
-        la_code=this.la_code,
-        period=this.period,
-        fingerprints={
-            (row[col.INDICATOR_ID], row[col.AGE_BAND]): row[col.FINGERPRINT]
-            for row in records(table)
-        },
-        versions=this.versions,
-        previous_round_id=previous_round_id,
-        previous_versions=previous_round.versions,
-    )
-    rows = assessment_rows(masked, catalogue, this.versions)
-    assessments = assess(
-        rows, comparators, benchmarks, has_previous=previous_round_id is not None, adjust=adjust
-    )
-    results = indicator_results(
-        masked,
-        catalogue,
-        this.versions,
-        assessments,
-        comparators,
-        language=language,
-        previous_label=previous_round.label or "",
-        round_caveats=round_caveats,
-    )
-    compared = [
-        (assessment.benchmark, catalogue.indicator(key[0]).label.get(language))
-        for key, assessment in assessments.items()
-        if assessment.benchmark is not None and _was_compared_nationally(assessment)
-    ]
-    return results, compared
-
-
-def _was_compared_nationally(assessment: Assessment) -> bool:
-    """True when the row's national comparison was tested (not hidden or too small)."""
-    return any(
-        c.kind is ComparisonKind.NATIONAL and c.status is ComparisonStatus.TESTED
-        for c in assessment.comparisons
-    )
-
-
-def _round_rows(responses: pd.DataFrame, la_code: str, round_id: str) -> pd.DataFrame:
-    """This LA's rows of ``round_id``; ValueError when there are none."""
-    rows = responses.loc[responses[col.ROUND_ID] == round_id]
-    rows = rows.loc[rows[col.LA_CODE] == la_code]
-    if rows.empty:
-        raise ValueError(f"no responses from {la_code!r} in round {round_id!r}")
-    return rows
-
-
-@dataclass(frozen=True)
-class _Previous:
-    """The previous round's period label, instrument versions and response rates."""
-
-    label: str | None
-    versions: dict[str, InstrumentVersion]
-    rates: tuple[ResponseRate, ...]
-
-
-def _previous_round(
-    responses: pd.DataFrame,
-    previous_round_id: str | None,
-    catalogue: Catalogue,
-    denominators: Mapping[str, int] | None,
-    language: Language,
-) -> _Previous:
-    """The previous round's label (e.g. "2025"), versions and response rates.
-
-    No label, versions or rates without a previous round; the round id as its label when it
-    has no rows. Its rates are hidden exactly as its own report hides them. The frame is
-    scanned once, for the few columns needed.
-    """
-    if previous_round_id is None:
-        return _Previous(None, {}, ())
-    rows = responses.loc[
-        responses[col.ROUND_ID] == previous_round_id,
-        [col.ROUND_ID, col.PERIOD, col.INSTRUMENT, col.VERSION, col.RESPONSE_ID, col.COMPLETED],
-    ]
-    label = str(rows[col.PERIOD].iloc[0]) if len(rows) else previous_round_id
-    versions = round_versions(rows, previous_round_id, catalogue)
-    rates = response_rates(round_respondents(rows), versions, denominators, language)
-    return _Previous(label, versions, rates)
-
-
 def _sections(results: list[IndicatorResult], language: Language) -> tuple[Section, ...]:
     """One section per domain, in report order, each keeping catalogue order."""
     return tuple(
@@ -385,20 +244,18 @@ def _sections(results: list[IndicatorResult], language: Language) -> tuple[Secti
 
 
 def _quotes(
-    quotes: pd.DataFrame | None,
-    la_code: str,
-    round_id: str,
-    *,
-    base: int,
-    labels: Mapping[str, str],
+    quotes: pd.DataFrame | None, this: ThisRound, *, base: int, language: Language
 ) -> tuple[Quote, ...]:
     """Approved quotes of this LA round, themed by question and headed with its words
     (R-SDC-6, ``select_quotes``)."""
     if quotes is None:
         return ()
     check_quotes(quotes)
-    own = quotes.loc[(quotes[col.LA_CODE] == la_code) & (quotes[col.ROUND_ID] == round_id)]
+    own = quotes.loc[
+        (quotes[col.LA_CODE] == this.la_code) & (quotes[col.ROUND_ID] == this.round_id)
+    ]
     selected = select_quotes(own.assign(**{col.THEME: own[col.ITEM_ID]}), base=base)
+    labels = _questions(this.versions, language)
     return tuple(replace(q, theme_label=labels.get(q.theme or "", "")) for q in selected)
 
 
