@@ -27,12 +27,13 @@ from survey_app.auth.sessions import (
 )
 from survey_app.common.forms import add_error, submitted
 from survey_app.common.rate_keys import anonymous_rate_key
+from survey_app.common.units_of_work import unit_of_work
 from survey_app.extensions import db_session, limiter
 from survey_app.models import StaffUser
 from survey_app.services.audit import now_utc
 from survey_app.services.auth import authenticate, complete_sign_in, confirm_password
 from survey_app.services.second_factor import check_code, is_required
-from survey_app.services.users import AccountError, accept_invite, find_invited
+from survey_app.services.users import accept_invite, find_invited
 
 LOGIN_LIMIT = "10 per minute; 100 per hour"
 # Per account, shared by every page that takes a code, so six digits cannot be guessed.
@@ -51,14 +52,14 @@ def _home() -> str:
 def login() -> str | Response:
     form = SignInForm()
     if form.validate_on_submit():
-        user = authenticate(
-            db_session(),
-            submitted(form.email.data),
-            submitted(form.password.data),
-            anonymous_rate_key(),
-            now_utc(),
-        )
-        db_session().commit()  # Keep the failure count and the audit event.
+        with unit_of_work(db_session()):  # Keeps the failure count and the audit event.
+            user = authenticate(
+                db_session(),
+                submitted(form.email.data),
+                submitted(form.password.data),
+                anonymous_rate_key(),
+                now_utc(),
+            )
         if user is not None:
             return _second_step(user)
         add_error(
@@ -90,16 +91,16 @@ def _second_step(user: StaffUser) -> Response:
 
 def finish_sign_in(user: StaffUser) -> None:
     """Sign ``user`` in after both steps: audit, forget this client's failures, fresh session."""
-    complete_sign_in(db_session(), user, anonymous_rate_key(), now_utc())
-    start_staff_session(user)
-    db_session().commit()
+    with unit_of_work(db_session()):
+        complete_sign_in(db_session(), user, anonymous_rate_key(), now_utc())
+        start_staff_session(user)
 
 
 @bp.post("/sign-out")
 @login_required
 def logout() -> Response:
-    end_staff_session(current_user._get_current_object())
-    db_session().commit()
+    with unit_of_work(db_session()):
+        end_staff_session(current_user._get_current_object())
     flash(_("You have signed out."), "info")
     return redirect(url_for("auth.login"))
 
@@ -112,11 +113,11 @@ def confirm() -> str | Response:
     user = current_user._get_current_object()
     form = ConfirmIdentityForm() if needs_second_factor(user) else ConfirmPasswordForm()
     if form.validate_on_submit():
-        if _identity_confirmed(user, form):
+        with unit_of_work(db_session()):  # Keeps failure counts and audit events either way.
+            confirmed = _identity_confirmed(user, form)
+        if confirmed:
             mark_confirmed()
-            db_session().commit()
             return redirect(safe_next(request.args.get("next"), _home()))
-        db_session().commit()
         if hasattr(form, "code"):
             add_error(form.password, _("Enter your correct password and the code shown now"))
         else:
@@ -143,12 +144,11 @@ def invite(token: str) -> str | Response:
         abort(404)
     form = ChoosePasswordForm()
     if form.validate_on_submit():
-        try:
+        with unit_of_work(db_session()) as work:
             accept_invite(db_session(), user, submitted(form.password.data))
-        except AccountError as error:
-            add_error(form.password, str(error))
+        if work.refused:
+            add_error(form.password, work.message)
         else:
-            db_session().commit()
             flash(_("Your password is saved. Sign in to continue."), "success")
             return redirect(url_for("auth.login"))
     return render_template("auth/invite.html", form=form, user=user)

@@ -16,6 +16,7 @@ from survey_app.auth.forms import AuthenticatorCodeForm, RecoveryCodeForm
 from survey_app.auth.routes import finish_sign_in, second_factor_limit
 from survey_app.auth.sessions import pending_user
 from survey_app.common.forms import add_error, submitted
+from survey_app.common.units_of_work import unit_of_work
 from survey_app.extensions import db_session
 from survey_app.models import StaffUser
 from survey_app.services.audit import now_utc
@@ -50,10 +51,11 @@ def second_factor() -> str | Response:
         return redirect(url_for("auth.set_up_second_factor", next=request.args.get("next")))
     form = AuthenticatorCodeForm()
     if form.validate_on_submit():
-        if check_code(db_session(), user, submitted(form.code.data), now_utc()):
+        with unit_of_work(db_session()):  # Keeps the audit event either way.
+            passed = check_code(db_session(), user, submitted(form.code.data), now_utc())
+        if passed:
             finish_sign_in(user)
             return redirect(_next_url())
-        db_session().commit()  # Keep the audit event.
         add_error(form.code, _("Enter the 6-digit code your app shows now"))
     return render_template("auth/second_factor.html", form=form)
 
@@ -66,7 +68,9 @@ def recovery() -> str | Response:
         return _back_to_sign_in()
     form = RecoveryCodeForm()
     if form.validate_on_submit():
-        if use_recovery_code(db_session(), user, submitted(form.code.data), now_utc()):
+        with unit_of_work(db_session()):  # Keeps the audit event either way.
+            used = use_recovery_code(db_session(), user, submitted(form.code.data), now_utc())
+        if used:
             left = recovery_codes_left(db_session(), user)
             finish_sign_in(user)
             flash(
@@ -78,7 +82,6 @@ def recovery() -> str | Response:
                 "info",
             )
             return redirect(_next_url())
-        db_session().commit()
         add_error(form.code, _("Enter one of your recovery codes that has not been used"))
     return render_template("auth/recovery.html", form=form)
 
@@ -91,15 +94,15 @@ def set_up_second_factor() -> str | Response:
         return _back_to_sign_in()
     if user.has_second_factor:
         return redirect(url_for("auth.second_factor", next=request.args.get("next")))
-    secret = pending_secret(db_session(), user)
-    db_session().commit()  # A reload shows the same QR code.
+    with unit_of_work(db_session()):  # A reload shows the same QR code.
+        secret = pending_secret(db_session(), user)
     form = AuthenticatorCodeForm()
     if form.validate_on_submit():
-        codes = confirm_enrolment(db_session(), user, submitted(form.code.data), now_utc())
+        with unit_of_work(db_session()):  # Keeps the audit event either way.
+            codes = confirm_enrolment(db_session(), user, submitted(form.code.data), now_utc())
         if codes is not None:
             finish_sign_in(user)
             return render_template("auth/recovery_codes.html", codes=codes, next=_next_url())
-        db_session().commit()
         add_error(form.code, _("Enter the 6-digit code your app shows now"))
     return _set_up_page(user, secret, form)
 
