@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import Blueprint, redirect, render_template, url_for
+from flask import Blueprint, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from werkzeug.wrappers import Response as HttpResponse
 
@@ -99,7 +99,10 @@ def register_kind_pages(bp: Blueprint) -> None:
 
     @bp.errorhandler(SessionEndedError)
     def _session_ended(error: SessionEndedError) -> tuple[str, int] | HttpResponse:
-        return kind_page("session_ended")
+        # A bookmarked or refreshed survey page in a browser that holds no survey is an
+        # ordinary visit, not a bad request: the page explains and offers a resume code.
+        page_view = request.method == "GET" and wants_html()
+        return kind_page("session_ended", 200 if page_view else 400)
 
     @bp.errorhandler(RoundClosedError)
     def _round_closed(error: RoundClosedError) -> tuple[str, int] | HttpResponse:

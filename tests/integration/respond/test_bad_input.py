@@ -133,6 +133,18 @@ def test_an_expired_session_gets_a_kind_page_pointing_to_resume_codes(
     assert 'href="/resume"' in html
 
 
+@pytest.mark.parametrize("path", ["/check", "/continue", "/done", "/q/any_question"])
+def test_a_bookmarked_survey_page_in_a_browser_without_a_survey_gets_the_kind_page(
+    app, session: Session, path: str
+) -> None:
+    """Refreshing or bookmarking a page (check your answers too) is not a bad request."""
+    page = app.test_client().get(path, headers=BROWSER)
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200
+    assert "We could not find your answers on this device" in html
+    assert 'href="/resume"' in html
+
+
 def test_a_post_after_the_round_closed_keeps_what_was_answered(
     client: FlaskClient, session: Session, saved: dict[str, str]
 ) -> None:
