@@ -1,11 +1,12 @@
 """Load the national comparator file and match a figure to an indicator's age band.
 
 The file is ``report_builder/benchmarks/national.csv`` (columns in ``columns.BENCHMARK_COLUMNS``).
-Each row is a figure read from its primary release, with the population, ages, year, release
-title, URL and the table or section it came from; the ``confidence`` column carries its status
-into the methods note (benchmarks README). A comparison is only valid where the measure's
-definition and ages match the indicator's; otherwise the report says "no national comparison
-available" (docs/sources.md B7).
+Each row is a figure read from its primary release, with the population and its type (the
+general population, or children in care or care leavers in the Bright Spots national figures),
+ages, year, release title, URL and the table or section it came from; the ``confidence`` column
+carries its status into the methods note (benchmarks README). A comparison is only valid where
+the measure's definition and ages match the indicator's; otherwise the report says "no national
+comparison available" (docs/sources.md B7).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from report_builder.comparison.values import Benchmark
+from report_builder.comparison.values import Benchmark, PopulationType
 from report_builder.inputs import columns as col
 from report_builder.inputs.frames import records
 
@@ -29,6 +30,10 @@ year at either end is accepted; a wider gap (e.g. 11-17 against 10-15) is not a 
 """
 
 CONFIDENCE_LEVELS = frozenset({"primary", "secondary"})
+POPULATION_TYPES = frozenset(kind.value for kind in PopulationType)
+CARE_POPULATION_SOURCE = "Bright Spots"
+"""Words every care-population row's ``source_title`` holds: the report names such a figure
+as the Bright Spots programme's (``report/populations.py``), so the row must be one."""
 _SNAKE_CASE = re.compile(r"^[a-z][a-z0-9_]*$")
 _YEAR = re.compile(r"\d{4}")
 _WEB_ADDRESS = re.compile(r"^https?://\S+$")
@@ -69,8 +74,10 @@ def match_benchmark(
     """The benchmark for ``indicator_id`` whose ages match the band ``age_min``-``age_max``.
 
     Ages match when each end differs by at most ``AGE_TOLERANCE_YEARS``. Among several matches
-    the latest release wins (new releases are new rows, README), then the closest ages, then
-    the earlier row. None means "no national comparison available".
+    a general-population figure wins over a care-population one (children in care elsewhere
+    are already the "other areas" comparison), then the latest release (new releases are new
+    rows, README), then the closest ages, then the earlier row. None means "no national
+    comparison available".
     """
     rows = benchmarks.loc[benchmarks[col.INDICATOR_ID] == indicator_id]
     return best_match(_to_benchmarks(rows), age_min, age_max)
@@ -98,10 +105,11 @@ def best_match(candidates: Sequence[Benchmark], age_min: int, age_max: int) -> B
     return min(matches, key=lambda b: _rank(b, age_min, age_max), default=None)
 
 
-def _rank(benchmark: Benchmark, age_min: int, age_max: int) -> tuple[int, int]:
-    """Sort key: latest release first, then the smallest total age gap."""
+def _rank(benchmark: Benchmark, age_min: int, age_max: int) -> tuple[bool, int, int]:
+    """Sort key: the general population first, the latest release, the smallest age gap."""
     gap = abs(benchmark.age_min - age_min) + abs(benchmark.age_max - age_max)
-    return -_last_year(benchmark.year), gap
+    is_care_population = benchmark.population_type != PopulationType.GENERAL_POPULATION
+    return is_care_population, -_last_year(benchmark.year), gap
 
 
 def _to_benchmarks(rows: pd.DataFrame) -> list[Benchmark]:
@@ -134,6 +142,13 @@ def _row_problems(raw: pd.DataFrame, numbers: pd.DataFrame) -> list[str]:
         "sample_size neither blank nor a positive whole number": (raw[col.SAMPLE_SIZE] != "")
         & ~(_is_whole(size) & (size >= 1)),
         "confidence not primary or secondary": ~raw[col.CONFIDENCE].isin(CONFIDENCE_LEVELS),
+        "population_type not one of " + ", ".join(sorted(POPULATION_TYPES)): ~raw[
+            col.POPULATION_TYPE
+        ].isin(POPULATION_TYPES),
+        "care-population row whose source_title does not name Bright Spots": (
+            raw[col.POPULATION_TYPE] != PopulationType.GENERAL_POPULATION
+        )
+        & ~raw[col.SOURCE_TITLE].str.contains(CARE_POPULATION_SOURCE, regex=False),
         "source_url not a web address": ~raw[col.SOURCE_URL].str.match(_WEB_ADDRESS),
         "year without a four-digit year": ~raw[col.YEAR].str.contains(_YEAR),
         "blank description, population, source_title or source_table": (
@@ -174,4 +189,5 @@ def _to_benchmark(row: Mapping[str, object]) -> Benchmark:
         source_url=str(row[col.SOURCE_URL]),
         sample_size=size if isinstance(size, int) else None,
         confidence=str(row[col.CONFIDENCE]),
+        population_type=PopulationType(str(row[col.POPULATION_TYPE])),
     )

@@ -133,9 +133,22 @@ class Comparison:
         return self.test is not None and self.test.pvalue < ALPHA
 
 
+class PopulationType(StrEnum):
+    """Who a national comparator figure describes (benchmarks README).
+
+    A general-population figure describes everyone of those ages (ONS, Community Life Survey);
+    the care-population figures are the Bright Spots programme's national figures for children
+    in care or care leavers in the authorities that ran its surveys.
+    """
+
+    GENERAL_POPULATION = "general_population"
+    CHILDREN_IN_CARE = "children_in_care"
+    CARE_LEAVERS = "care_leavers"
+
+
 @dataclass(frozen=True)
 class Benchmark:
-    """One national comparator figure, as a proportion, with its provenance."""
+    """One national comparator figure, as a proportion, with its provenance and population."""
 
     measure_id: str
     indicator_id: str
@@ -147,3 +160,4 @@ class Benchmark:
     source_url: str
     sample_size: int | None
     confidence: str
+    population_type: PopulationType = PopulationType.GENERAL_POPULATION

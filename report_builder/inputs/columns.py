@@ -33,6 +33,7 @@ THEME = "theme"
 MEASURE_ID = "measure_id"
 DESCRIPTION = "description"
 POPULATION = "population"
+POPULATION_TYPE = "population_type"
 AGE_MIN = "age_min"
 AGE_MAX = "age_max"
 VALUE_PCT = "value_pct"
@@ -49,6 +50,7 @@ BENCHMARK_COLUMNS = (
     INDICATOR_ID,
     DESCRIPTION,
     POPULATION,
+    POPULATION_TYPE,
     AGE_MIN,
     AGE_MAX,
     VALUE_PCT,

@@ -35,11 +35,12 @@ HEADLINE_INDICATORS = (
     "feels_settled",
     "feels_settled_faces",
     "low_life_satisfaction",
+    "ons_low_life_satisfaction",
     "happy_with_life_faces",
 )
 """One or two indicators per Bright Spots domain, with the picture-faces version for the
-youngest and the care leavers' own where their questionnaire differs; a band shows those it
-was asked, in this order."""
+youngest, the care leavers' own where their questionnaire differs, and version 2's ONS life
+satisfaction beside version 1's reworded one; a band shows those it was asked, in this order."""
 
 COMPARISON_ORDER = (
     ComparisonKind.NATIONAL,

@@ -2,8 +2,11 @@
 
 A national figure is named from its own benchmark row's ages ("young people aged 16 to 24
 nationally" for the ONS figure care leavers are compared with, "children aged 10 to 15
-nationally"), never one generic "children nationally"; other areas are "children in care" or
-"care leavers" in other areas, following the age band's audience. Welsh mutates the noun after
+nationally"), never one generic "children nationally"; a Bright Spots figure names the care
+population it describes and its ages ("care leavers aged 16 to 25 in other authorities in the
+Bright Spots surveys"), so it is never read as everyone of those ages; other
+areas are "children in care" or "care leavers" in other areas, following the age band's
+audience. Welsh mutates the noun after
 "na" (than) and "â" (with), so each name carries those forms too rather than a mutation rule.
 """
 
@@ -11,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from report_builder.comparison.values import Benchmark
+from report_builder.comparison.values import Benchmark, PopulationType
 from report_builder.report.wording import Language
 
 ADULT_AGE = 16
@@ -38,7 +41,10 @@ class Population:
 
 
 def national_population(benchmark: Benchmark) -> Population:
-    """The people a national figure describes, from its row's ages."""
+    """The people a national figure describes: its population type and ages, and for the
+    care-population figures the Bright Spots surveys they come from."""
+    if benchmark.population_type != PopulationType.GENERAL_POPULATION:
+        return _care_population(benchmark)
     low, high = benchmark.age_min, benchmark.age_max
     if high < ADULT_AGE:
         en, cy, cy_mutated = "children", "plant", "phlant"
@@ -56,6 +62,38 @@ def national_population(benchmark: Benchmark) -> Population:
         cy=f"{cy} {welsh_tail}",
         cy_than=f"na {cy_mutated} {welsh_tail}",
         cy_with=f"â {cy_mutated} {welsh_tail}",
+    )
+
+
+_CARE_POPULATIONS = {
+    PopulationType.CHILDREN_IN_CARE: Population(
+        en="children in care",
+        cy="plant mewn gofal",
+        cy_than="na phlant mewn gofal",
+        cy_with="â phlant mewn gofal",
+    ),
+    PopulationType.CARE_LEAVERS: Population(
+        en="care leavers",
+        cy="ymadawyr gofal",
+        cy_than="nag ymadawyr gofal",
+        cy_with="ag ymadawyr gofal",
+    ),
+}
+"""Each care population's name, in Welsh also after "na" (than) and "â" (with)."""
+
+
+def _care_population(benchmark: Benchmark) -> Population:
+    """A Bright Spots figure: the care population of other authorities, with its ages (the
+    methods note adds the years, as for every national figure)."""
+    group = _CARE_POPULATIONS[benchmark.population_type]
+    low, high = benchmark.age_min, benchmark.age_max
+    tail_en = f"aged {low} to {high} in other authorities in the Bright Spots surveys"
+    tail_cy = f"{low} i {high} oed mewn awdurdodau eraill yn arolygon Bright Spots"
+    return Population(
+        en=f"{group.en} {tail_en}",
+        cy=f"{group.cy} {tail_cy}",
+        cy_than=f"{group.cy_than} {tail_cy}",
+        cy_with=f"{group.cy_with} {tail_cy}",
     )
 
 

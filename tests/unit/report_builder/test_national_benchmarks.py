@@ -11,6 +11,7 @@ from report_builder.comparison.national_benchmarks import (
     load_benchmarks,
     match_benchmark,
 )
+from report_builder.comparison.values import PopulationType
 from report_builder.inputs import columns as col
 
 
@@ -126,6 +127,8 @@ def test_a_file_missing_a_column_is_refused(tmp_path):
         (col.SOURCE_URL, "www.ons.gov.uk", "source_url"),
         (col.SOURCE_URL, "", "source_url"),
         (col.YEAR, "recent", "year"),
+        (col.POPULATION_TYPE, "everyone", "population_type"),
+        (col.POPULATION_TYPE, "", "population_type"),
         (col.POPULATION, " ", "population"),
         (col.SOURCE_TABLE, "", "source_table"),
         (col.NOTES, "", "sample_size"),
@@ -183,3 +186,45 @@ def test_a_published_sample_size_reaches_the_comparison(tmp_path):
 
     assert found is not None
     assert found.sample_size == 2500
+
+
+def test_care_leavers_low_life_satisfaction_is_the_bright_spots_care_leaver_figure(national):
+    """No primary ONS figure for 16-24s' low band was read, so care leavers' ONS life
+    satisfaction 0-4 sits beside Bright Spots' 26% of care leavers (2017-2019, 1,804 answers),
+    and the row says it describes care leavers, not everyone of those ages."""
+    found = match_benchmark(national, "ons_low_life_satisfaction", 16, 25)
+
+    assert found is not None
+    assert found.value == pytest.approx(0.26)
+    assert found.population_type == PopulationType.CARE_LEAVERS
+    assert found.sample_size == 1804
+
+
+def test_a_general_population_figure_wins_over_a_newer_care_population_one(tmp_path):
+    """README: children in care elsewhere are already the "other areas" comparison, so a
+    Bright Spots figure is used only where no general-population figure fits the band."""
+    care = {col.POPULATION_TYPE: "care_leavers", col.SOURCE_TITLE: "Bright Spots report"}
+    path = write_rows(
+        tmp_path / "b.csv",
+        [
+            {col.MEASURE_ID: "care", col.YEAR: "2025", **care},
+            {col.MEASURE_ID: "general", col.YEAR: "2015"},
+        ],
+    )
+
+    found = match_benchmark(load_benchmarks(path), "ons_high_life_satisfaction", 16, 25)
+
+    assert found is not None
+    assert found.measure_id == "general"
+
+
+def test_a_care_population_row_must_come_from_bright_spots(tmp_path):
+    """The report names a care-population figure as Bright Spots' (report/populations.py), so
+    a row of another source cannot claim that population."""
+    path = write_rows(
+        tmp_path / "b.csv",
+        [{col.MEASURE_ID: "elsewhere", col.POPULATION_TYPE: "children_in_care"}],
+    )
+
+    with pytest.raises(ValueError, match="Bright Spots.*elsewhere"):
+        load_benchmarks(path)
