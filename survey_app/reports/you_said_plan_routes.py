@@ -13,8 +13,9 @@ from flask_login import current_user
 from werkzeug.wrappers import Response as BaseResponse
 
 from survey_app.auth.access import ROUND_MANAGERS, staff_required
-from survey_app.common.forms import SelectChoice
+from survey_app.common.forms import SelectChoice, add_error
 from survey_app.common.i18n import current_language
+from survey_app.common.units_of_work import UnitOfWork, unit_of_work
 from survey_app.extensions import db_session
 from survey_app.models import SurveyRound, YouSaidAction
 from survey_app.reports import bp
@@ -42,14 +43,13 @@ def new_action(round_id: int, instrument: str) -> str | BaseResponse:
     form = _form(survey_round, instrument)
     catalogue = current_app.extensions["catalogue"]
     if form.validate_on_submit():
-        try:
+        with unit_of_work(db_session()) as work:
             add_action(
                 db_session(), current_user, survey_round, instrument, form.draft(), catalogue
             )
-        except PlanError as error:
-            show_problems(form, error.problems)
-        else:
+        if not work.refused:
             return _saved(round_id)
+        _show_refusal(form, work)
     return _render(survey_round, instrument, form, action=None)
 
 
@@ -61,12 +61,11 @@ def edit_action(round_id: int, instrument: str, action_id: int) -> str | BaseRes
     form = _form(survey_round, instrument)
     catalogue = current_app.extensions["catalogue"]
     if form.validate_on_submit():
-        try:
+        with unit_of_work(db_session()) as work:
             update_action(db_session(), current_user, action, form.draft(), catalogue)
-        except PlanError as error:
-            show_problems(form, error.problems)
-        else:
+        if not work.refused:
             return _saved(round_id)
+        _show_refusal(form, work)
     elif not form.is_submitted():
         form.fill(ActionDraft.of(action))
     return _render(survey_round, instrument, form, action=action)
@@ -79,8 +78,8 @@ def remove_plan_action(round_id: int, instrument: str, action_id: int) -> BaseRe
     action = find_action(db_session(), survey_round, instrument, action_id) or abort(404)
     if not RemoveActionForm().validate_on_submit():
         abort(400)
-    remove_action(db_session(), current_user, action)
-    db_session().commit()
+    with unit_of_work(db_session()):
+        remove_action(db_session(), current_user, action)
     flash(_("Action removed."), "success")
     return redirect(url_for("reports.you_said", round_id=round_id))
 
@@ -100,8 +99,15 @@ def _form(survey_round: SurveyRound, band: str) -> ActionPlanForm:
     return form
 
 
+def _show_refusal(form: ActionPlanForm, work: UnitOfWork) -> None:
+    """Each of the plan's problems on its field; any other refusal on the action's text."""
+    if isinstance(work.refusal, PlanError):
+        show_problems(form, work.refusal.problems)
+    else:
+        add_error(form.text, work.message)
+
+
 def _saved(round_id: int) -> BaseResponse:
-    db_session().commit()
     flash(_("Action saved."), "success")
     return redirect(url_for("reports.you_said", round_id=round_id))
 

@@ -15,6 +15,7 @@ from survey_app.auth.access import scoped_round, staff_required
 from survey_app.common.downloads import attachment
 from survey_app.common.i18n import current_language
 from survey_app.common.rate_keys import staff_account_rate_key
+from survey_app.common.units_of_work import unit_of_work
 from survey_app.extensions import db_session, limiter
 from survey_app.models import SurveyRound
 from survey_app.reports import bp
@@ -65,10 +66,10 @@ def you_said_band(round_id: int, instrument: str) -> str:
 def you_said_download(round_id: int, instrument: str) -> Response:
     survey_round = round_band(round_id, instrument)
     page = _page(survey_round, instrument)
-    record_download(
-        db_session(), current_user, survey_round, f"you-said {instrument}.pdf", page.language
-    )
-    db_session().commit()  # Audited before a byte is sent.
+    with unit_of_work(db_session()):  # Audited before a byte is sent.
+        record_download(
+            db_session(), current_user, survey_round, f"you-said {instrument}.pdf", page.language
+        )
     name = f"{file_stem(round_id, page.language)}-you-said-{instrument}.pdf"
     return attachment(you_said_pdf(page), "application/pdf", name)
 

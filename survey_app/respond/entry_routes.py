@@ -18,6 +18,7 @@ from werkzeug.wrappers import Response as HttpResponse
 
 from survey_app.common.errors import wants_html
 from survey_app.common.rate_keys import anonymous_rate_key
+from survey_app.common.units_of_work import unit_of_work
 from survey_app.extensions import db_session, limiter
 from survey_app.models import AccessCode
 from survey_app.respond import bp
@@ -256,9 +257,9 @@ def begin_survey() -> HttpResponse:
         return redirect(url_for(f"respond.{step.name}"), 303)
     mode = "trusted_adult" if step.version.trusted_adult else "online"
     language = text_language(step.version)
-    response = start_response(
-        db_session(), code.round, step.version, mode=mode, language=language, access_code=code
-    )
-    db_session().commit()
+    with unit_of_work(db_session()):
+        response = start_response(
+            db_session(), code.round, step.version, mode=mode, language=language, access_code=code
+        )
     begin(response)
     return redirect(url_for("respond.carry_on"), 303)

@@ -8,6 +8,7 @@ from werkzeug.wrappers import Response as HttpResponse
 
 from questionnaires import InstrumentVersion
 from questionnaires.loader import FACES_DIR
+from survey_app.common.units_of_work import unit_of_work
 from survey_app.extensions import db_session
 from survey_app.models import LocalAuthority
 from survey_app.respond import bp
@@ -104,9 +105,9 @@ def save_for_later() -> str:
 @survey_post_limit
 def issue_code() -> str:
     journey = current_journey()
-    code = issue_resume_code(db_session(), journey.response)
-    # Commit before showing the code: it must work as soon as the respondent writes it down.
-    db_session().commit()
+    # Committed before the code is shown: it must work as soon as the respondent writes it down.
+    with unit_of_work(db_session()):
+        code = issue_resume_code(db_session(), journey.response)
     return render_template("respond/save.html", code=code)
 
 

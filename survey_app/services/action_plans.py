@@ -20,6 +20,7 @@ from questionnaires import Catalogue
 from survey_app.models import StaffUser, SurveyRound, YouSaidAction
 from survey_app.services.actions import round_bands
 from survey_app.services.audit import record_event
+from survey_app.services.user_errors import N_, UserError
 
 MAX_ACTIONS = 6
 """A few actions per age group: enough to matter, few enough to fit a postcard."""
@@ -33,13 +34,17 @@ GENERAL = "general"
 """The indicator choice for an action that answers no single indicator."""
 
 
-class PlanError(ValueError):
+class PlanError(UserError):
     """An action that cannot be saved as written: ``problems`` maps each field to a problem
-    code ("missing", "too_long", "unknown", "not_asked", "too_many")."""
+    code ("missing", "too_long", "unknown", "not_asked", "too_many"), which the form words
+    field by field; the error's own message is the summary's title."""
 
     def __init__(self, problems: dict[str, str]) -> None:
-        super().__init__(", ".join(f"{field}: {code}" for field, code in problems.items()))
+        super().__init__(N_("There is a problem"))
         self.problems = problems
+
+    def __str__(self) -> str:
+        return ", ".join(f"{field}: {code}" for field, code in self.problems.items())
 
 
 @dataclass(frozen=True)
