@@ -4,6 +4,10 @@ Hidden values appear as their GSS marker (``[c]``) in the cell, and the notes ta
 every marker used (R-SDC-7); the values are exactly those of the HTML and PDF reports because
 all three read the same disclosure-controlled model (R-SDC-8). Text cells that a spreadsheet
 would run as a formula (a quote starting with ``=``) are written with a leading ``'``.
+
+Every table's first line is its header, so CSV readers and spreadsheets find the columns; an
+open round's provisional status is in each table's last column (``figures``) and in the first
+note, never in a title line above the header (R-STAT-7).
 """
 
 from __future__ import annotations
@@ -26,8 +30,9 @@ end, so with CRLF a carriage return inside a quote is quoted too, and cannot sta
 whose first cell a spreadsheet would run as a formula."""
 
 
-PROVISIONAL_MARK = "#"
-"""How the title line of an open round's CSV files starts."""
+FIGURES_COLUMN = "figures"
+"""The last column of every spreadsheet table: ``provisional`` while the round is open, else
+``final``."""
 
 
 def report_tables(report: Report) -> dict[str, pd.DataFrame]:
@@ -45,33 +50,16 @@ def report_tables(report: Report) -> dict[str, pd.DataFrame]:
 
 
 def report_csv(report: Report) -> dict[str, bytes]:
-    """Each table as CSV bytes, keyed by file name (``indicators.csv`` ...).
-
-    An open round's files start with one title line, a single (quoted) cell beginning ``#``
-    that says the figures are provisional (R-STAT-7); ``read_report_csv`` reads either kind.
-    """
-    title = _provisional_line(report)
+    """Each table as CSV bytes, keyed by file name (``indicators.csv`` ...), header first."""
     return {
-        f"{name}.csv": (title + table.to_csv(index=False, lineterminator=CSV_LINE_END)).encode(
-            CSV_ENCODING
-        )
+        f"{name}.csv": table.to_csv(index=False, lineterminator=CSV_LINE_END).encode(CSV_ENCODING)
         for name, table in _spreadsheet_tables(report).items()
     }
 
 
 def read_report_csv(body: bytes) -> pd.DataFrame:
-    """A table written by ``report_csv``, as text, skipping the provisional title line."""
-    text = body.decode(CSV_ENCODING)
-    skip = 1 if text.lstrip('"').startswith(PROVISIONAL_MARK) else 0
-    return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, skiprows=skip)
-
-
-def _provisional_line(report: Report) -> str:
-    """The title line of an open round's CSV files, or ""."""
-    if not report.is_provisional:
-        return ""
-    line = pd.DataFrame([[f"{PROVISIONAL_MARK} {report.provisional_text}"]])
-    return line.to_csv(index=False, header=False, lineterminator=CSV_LINE_END)
+    """A table written by ``report_csv``, every cell as text."""
+    return pd.read_csv(io.StringIO(body.decode(CSV_ENCODING)), dtype=str, keep_default_na=False)
 
 
 def report_xlsx(report: Report) -> bytes | None:
@@ -89,8 +77,13 @@ def report_xlsx(report: Report) -> bytes | None:
 
 
 def _spreadsheet_tables(report: Report) -> dict[str, pd.DataFrame]:
-    """``report_tables`` with every formula-like text cell defused; numbers stay numbers."""
-    return {name: table.map(defuse_formula) for name, table in report_tables(report).items()}
+    """``report_tables`` with every formula-like text cell defused (numbers stay numbers) and
+    the ``figures`` column saying whether they are provisional."""
+    status = "provisional" if report.is_provisional else "final"
+    return {
+        name: table.map(defuse_formula).assign(**{FIGURES_COLUMN: status})
+        for name, table in report_tables(report).items()
+    }
 
 
 def _shown(value: object, marker: str = Marker.CONFIDENTIAL.value) -> object:
@@ -222,6 +215,8 @@ def _notes(report: Report) -> pd.DataFrame:
     """Marker notes, cohort cautions, the significance note and the methods paragraphs."""
     methods = report.methods
     cautions = [f"{c.age_band_label}: {c.text}" for c in report.cohort_caveats]
-    notes = [*methods.marker_notes, *cautions, methods.significance_note, *methods.paragraphs]
+    provisional = [report.provisional_text] if report.is_provisional else []
+    notes = [*provisional, *methods.marker_notes, *cautions, methods.significance_note]
+    notes += methods.paragraphs
     notes += [source.text for source in methods.benchmark_sources]
     return pd.DataFrame({"note": notes})

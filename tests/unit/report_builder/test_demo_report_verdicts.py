@@ -11,6 +11,7 @@ PDF, printed from that HTML, is read in integration/reports/test_report_pdf.py).
 
 from __future__ import annotations
 
+import csv
 import io
 import re
 from dataclasses import dataclass
@@ -24,7 +25,7 @@ from questionnaires import load_catalogue
 from report_builder.comparison.national_benchmarks import load_benchmarks
 from report_builder.indicators.counts import indicator_counts
 from report_builder.inputs import columns as col
-from report_builder.render.csv import read_report_csv, report_csv, report_xlsx
+from report_builder.render.csv import CSV_ENCODING, read_report_csv, report_csv, report_xlsx
 from report_builder.report.build import build_report
 from report_builder.report.model import Report, ResponseRate
 from survey_app.models.authority import LocalAuthority
@@ -155,12 +156,25 @@ def test_the_summary_lists_each_caveat_beside_its_band(demo_reports):
             assert f"{caveat.age_band_label}: {caveat.text}" in notes
 
 
-def test_an_open_rounds_csv_files_start_with_the_provisional_line_and_still_parse(demo_reports):
+def test_every_csv_file_starts_with_its_header_and_says_in_a_column_if_provisional(
+    demo_reports,
+):
+    """A title line above the header broke CSV readers; the status is a column instead."""
+    for built in demo_reports:
+        status = "provisional" if built.report.is_provisional else "final"
+        for body in report_csv(built.report).values():
+            header = next(csv.reader(io.StringIO(body.decode(CSV_ENCODING))))
+            table = read_report_csv(body)
+            assert header == list(table.columns)
+            assert header[-1] == "figures"
+            assert set(table["figures"]) <= {status}
+
+
+def test_an_open_rounds_notes_start_with_the_provisional_warning(demo_reports):
     open_report = next(b.report for b in demo_reports if b.report.is_provisional)
-    for body in report_csv(open_report).values():
-        first_line = body.decode("utf-8-sig").splitlines()[0]
-        assert first_line.startswith('"# Provisional figures: this round is still open')
-        assert not read_report_csv(body).columns[0].startswith("#")
+    notes = read_report_csv(report_csv(open_report)["notes.csv"])["note"].tolist()
+
+    assert notes[0].startswith("Provisional figures: this round is still open")
 
 
 def test_an_open_rounds_workbook_says_provisional_above_every_sheet(demo_reports):
