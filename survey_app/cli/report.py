@@ -15,7 +15,7 @@ from flask.cli import AppGroup
 
 from survey_app.extensions import db_session
 from survey_app.models import SurveyRound
-from survey_app.reports.cover import report_cover
+from survey_app.reports.cover import round_cover
 from survey_app.reports.files import REPORT_FORMATS, report_files
 from survey_app.services.reporting import NoResponsesError, build_round_report
 
@@ -36,7 +36,7 @@ def build(round_id: int, kind: str, language: str, out_dir: Path) -> None:
         raise click.ClickException(f"Round {round_id} has no completed responses yet.") from error
     except LookupError as error:
         raise click.ClickException(f"There is no survey round {round_id}.") from error
-    cover = report_cover(db_session().get_one(SurveyRound, round_id), report)
+    cover = round_cover(db_session(), db_session().get_one(SurveyRound, round_id), report)
     out_dir.mkdir(parents=True, exist_ok=True)
     for name, content in report_files(report, kind, round_id=round_id, cover=cover).items():
         path = out_dir / name

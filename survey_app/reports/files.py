@@ -70,8 +70,17 @@ def report_body(report: Report, cover: ReportCover) -> str:
 
 
 def report_pdf(report: Report, cover: ReportCover | None = None) -> bytes:
-    """The report as a tagged PDF (PDF/UA-1): its own HTML printed with the print stylesheet."""
-    return html_to_pdf(print_html(report, cover), static_folder=_static())
+    """The report as a tagged PDF (PDF/UA-1): its own HTML printed with the print stylesheet
+    (and the cover's logo, the one image the printer may load that is not a static file)."""
+    html = print_html(report, cover)
+    return html_to_pdf(html, static_folder=_static(), images=_cover_images(cover))
+
+
+def _cover_images(cover: ReportCover | None) -> dict[str, bytes]:
+    """The cover's logo by the ``data:`` URL the cover names it with; none without a logo."""
+    if cover is None or cover.branding.logo is None or cover.branding.logo_data_url is None:
+        return {}
+    return {cover.branding.logo_data_url: cover.branding.logo.png}
 
 
 def print_html(report: Report, cover: ReportCover | None = None) -> str:

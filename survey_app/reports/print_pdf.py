@@ -5,12 +5,15 @@ PDF/UA-1: a structure tree of headings, lists, tables with header cells and figu
 alternative text (an SVG's ``<title>``), in reading order, with the document's language and
 title. The report holds people's words, so the fetcher refuses every resource that is not a
 file inside the static folder: no network request, and no file elsewhere on the server, can be
-pulled into a PDF by anything in its HTML.
+pulled into a PDF by anything in its HTML. The one exception is an image the app vouches for
+by its exact ``data:`` URL (the authority's logo, which the app redrew itself): any other
+``data:`` URL is refused.
 """
 
 from __future__ import annotations
 
 import mimetypes
+from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -25,14 +28,18 @@ class RefusedResourceError(ValueError):
 
 
 class StaticFolderFetcher(URLFetcher):
-    """Serves ``file:`` URLs inside ``root`` and refuses everything else."""
+    """Serves ``file:`` URLs inside ``root`` and the PNG images of ``images`` (their bytes by
+    their exact ``data:`` URL), and refuses everything else."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, images: Mapping[str, bytes] | None = None) -> None:
         super().__init__(allowed_protocols=("file",))
         self._root = root.resolve()
+        self._images = dict(images or {})
 
     def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
-        """The file ``url`` names, if it lies inside the static folder."""
+        """The vouched-for image ``url`` is, or the file it names inside the static folder."""
+        if url in self._images:
+            return URLFetcherResponse(url, self._images[url], {"Content-Type": "image/png"})
         path = self.static_path(url)
         mimetype = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": mimetype})
@@ -49,11 +56,14 @@ class StaticFolderFetcher(URLFetcher):
         return path
 
 
-def html_to_pdf(html: str, *, static_folder: Path) -> bytes:
-    """``html`` as tagged PDF/UA-1 bytes; relative URLs resolve inside ``static_folder``."""
+def html_to_pdf(
+    html: str, *, static_folder: Path, images: Mapping[str, bytes] | None = None
+) -> bytes:
+    """``html`` as tagged PDF/UA-1 bytes; relative URLs resolve inside ``static_folder``, and
+    the PNG images of ``images`` may be named by their ``data:`` URLs."""
     document = HTML(
         string=html,
         base_url=f"{static_folder.resolve().as_uri()}/",
-        url_fetcher=StaticFolderFetcher(static_folder),
+        url_fetcher=StaticFolderFetcher(static_folder, images),
     )
     return document.write_pdf(pdf_variant=PDF_VARIANT)

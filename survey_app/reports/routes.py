@@ -23,7 +23,7 @@ from survey_app.common.rate_keys import staff_account_rate_key
 from survey_app.extensions import db_session, limiter
 from survey_app.models import SurveyRound
 from survey_app.reports import bp
-from survey_app.reports.cover import report_cover
+from survey_app.reports.cover import round_cover
 from survey_app.reports.files import (
     TABLES,
     csv_zip,
@@ -66,11 +66,12 @@ def report(round_id: int) -> str:
         key, built = _cached(survey_round)
     except NoResponsesError:
         return render_template("reports/no_responses.html", survey_round=survey_round)
-    cover = report_cover(survey_round, built)
+    cover = round_cover(db_session(), survey_round, built)
     body = report_cache().file(key, "html", lambda: report_body(built, cover).encode("utf-8"))
     return render_template(
         "reports/report.html",
         survey_round=survey_round,
+        cover=cover,
         tables=TABLES,
         report=built,
         # Rendered by us from the report with every text escaped, then stored as it was.
@@ -85,7 +86,7 @@ def report(round_id: int) -> str:
 @limiter.limit(DOWNLOAD_LIMIT, key_func=staff_account_rate_key)
 def download_pdf(round_id: int) -> Response:
     survey_round, key, built = _download("pdf", round_id)
-    cover = report_cover(survey_round, built)
+    cover = round_cover(db_session(), survey_round, built)
     body = report_cache().file(key, "pdf", lambda: report_pdf(built, cover))
     return _attachment(body, "pdf", survey_round, built)
 

@@ -1,18 +1,18 @@
 """A digest of everything a round's report is made from, so a stored report is used only while
 all of it is unchanged.
 
-A report is a pure function of: the round and its authority's settings; which rounds it is
-compared with (other authorities' closed rounds of the same year, the previous round) and
-their denominators; the completed responses of all those rounds, and, while the round is open,
-its answers (a keyed paper questionnaire can be corrected until the round closes; a closed
-round's answers never change, so its response ids say which answers are in); the approved
-quotes; the "you said, we will" actions; the national benchmarks; the language; and the code
-and wording that turn these into pages and files. Any change to one of them gives a new
-digest, so nothing needs to remember to clear the cache: an answer completed or corrected, a
-quote approved, an action saved, a round closed, a benchmark file replaced or the app upgraded
-each make the next request build afresh. A closed round's inputs stop changing, so its report
-is built once. The database's identity is part of the digest too, so two databases never
-share an entry.
+A report is a pure function of: the round and its authority's settings (with its cover's logo
+and colour); which rounds it is compared with (other authorities' closed rounds of the same
+year, the previous round) and their denominators; the completed responses of all those rounds,
+and, while the round is open, its answers (a keyed paper questionnaire can be corrected until
+the round closes; a closed round's answers never change, so its response ids say which answers
+are in); the approved quotes; the "you said, we will" actions; the national benchmarks; the
+language; and the code and wording that turn these into pages and files. Any change to one of
+them gives a new digest, so nothing needs to remember to clear the cache: an answer completed or
+corrected, a quote approved, an action saved, a round closed, a benchmark file replaced or the
+app upgraded each make the next request build afresh. A closed round's inputs stop changing, so
+its report is built once. The database's identity is part of the digest too, so two databases
+never share an entry.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ import questionnaires
 import report_builder
 import survey_app
 from survey_app.models import Answer, Response, SurveyRound, YouSaidAction
+from survey_app.services.branding import branding_for
 from survey_app.services.moderation import approved_quotes
 from survey_app.services.reporting import (
     comparison_rounds,
@@ -68,7 +69,7 @@ def _parts(session: Session, survey_round: SurveyRound, language: str) -> Iterab
     previous = previous_round(session, survey_round)
     compared = comparison_rounds(session, survey_round) + ([previous] if previous else [])
     yield code_version(), benchmarks_digest(), language, database_identity(session)
-    yield _authority(survey_round)
+    yield _authority(session, survey_round)
     yield [_round(r) for r in compared], previous.id if previous else None
     yield completed_response_ids(session, [r.id for r in compared])
     yield open_round_answers_digest(session, survey_round)
@@ -82,9 +83,19 @@ def database_identity(session: Session) -> str:
     return session.get_bind().engine.url.render_as_string(hide_password=True)
 
 
-def _authority(survey_round: SurveyRound) -> list[object]:
+def _authority(session: Session, survey_round: SurveyRound) -> list[object]:
+    """The authority's settings that reach a report, with its cover's logo and colour."""
     authority = survey_round.local_authority
-    return [authority.id, authority.code, authority.name, authority.minimum_response_rate]
+    branding = branding_for(session, authority.id)
+    logo = hashlib.sha256(branding.logo.png).hexdigest() if branding.logo else None
+    return [
+        authority.id,
+        authority.code,
+        authority.name,
+        authority.minimum_response_rate,
+        logo,
+        branding.colour,
+    ]
 
 
 def _round(survey_round: SurveyRound) -> list[object]:

@@ -64,6 +64,7 @@ STAFF_ENDPOINTS = {
     "admin.reset_user_second_factor",
     *("admin.group_session", "admin.end_group"),
     *("admin.safeguarding_settings", "admin.alert"),
+    "admin.report_branding",
     *("auth.confirm", "auth.invite", "auth.login", "auth.logout"),
     "auth.choose_language",
     *("auth.second_factor", "auth.recovery", "auth.set_up_second_factor"),

@@ -3,6 +3,7 @@
 from survey_app.admin.routes import (  # noqa: F401 (each module attaches its views to bp)
     audit,
     authorities,
+    branding,
     codes,
     exports,
     group_sessions,

@@ -3,12 +3,14 @@ from changes: responses, moderation, actions, the round, the benchmarks or the c
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
 from flask import Flask
+from PIL import Image
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -16,6 +18,7 @@ from questionnaires import load_catalogue
 from report_builder.report.model import Report
 from survey_app.models import Response, SurveyRound, YouSaidAction
 from survey_app.services import report_fingerprint
+from survey_app.services.branding import BrandingChange, save_branding
 from survey_app.services.cached_reports import cached_round_report, round_report_key
 from survey_app.services.moderation import decide, moderation_queue
 from survey_app.services.paper_entry import correct_paper_response
@@ -241,3 +244,24 @@ def test_a_round_with_no_completed_response_stores_nothing(
         cached_round_report(session, load_catalogue(), cache, empty, "en")
 
     assert not cache.folder.exists() or not any(cache.folder.iterdir())
+
+
+def test_changing_the_authoritys_logo_or_colour_invalidates_the_report(
+    session: Session, answered_round: SurveyRound
+) -> None:
+    officer = make_staff(session, local_authority=answered_round.local_authority)
+    authority = answered_round.local_authority
+    before = _key(session, answered_round)
+    save_branding(session, officer, authority, BrandingChange(None, False, "#12436d"))
+    coloured = _key(session, answered_round)
+    save_branding(session, officer, authority, BrandingChange(_logo(), False, "#12436d"))
+    with_logo = _key(session, answered_round)
+    save_branding(session, officer, authority, BrandingChange(_logo("#8a1538"), False, "#12436d"))
+
+    assert len({before, coloured, with_logo, _key(session, answered_round)}) == 4
+
+
+def _logo(colour: str = "#0b0c0c") -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (64, 32), colour).save(out, format="PNG")
+    return out.getvalue()

@@ -3,6 +3,7 @@ no file elsewhere on the server, whatever a document asks for."""
 
 from __future__ import annotations
 
+import base64
 from pathlib import Path
 
 import pytest
@@ -80,3 +81,13 @@ def test_a_document_cannot_pull_a_server_file_into_its_pdf(static: Path) -> None
     html = _document("../outside.png", outside.as_uri())
 
     assert image_count(html_to_pdf(html, static_folder=static)) == 0
+
+
+def test_only_the_data_url_the_app_vouches_for_is_embedded(static: Path) -> None:
+    png = _png(static.parent / "logo.png").read_bytes()
+    vouched = "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+    other = "data:image/png;base64," + base64.b64encode(png + b"\0").decode("ascii")
+
+    pdf = html_to_pdf(_document(vouched, other), static_folder=static, images={vouched: png})
+
+    assert image_count(pdf) == 1
