@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from flask_migrate import upgrade
 
+from questionnaires import load_catalogue
 from survey_app import create_app
 from survey_app.extensions import db
 from survey_app.services.demo import DEMO_INSTRUMENTS, seed_demo
@@ -18,7 +19,7 @@ def main() -> None:
     app = create_app()
     with app.app_context():
         upgrade()
-        catalogue = app.extensions["catalogue"]
+        catalogue = load_catalogue()
         pinned = {
             key: catalogue.get(f"{key}@v{version}").content_hash
             for key, version in DEMO_INSTRUMENTS

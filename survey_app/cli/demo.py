@@ -10,6 +10,7 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 
+from questionnaires import load_catalogue
 from survey_app.extensions import db_session
 from survey_app.models import SurveyRound
 from survey_app.services.demo import DEMO_INSTRUMENTS, database_is_empty, seed_demo
@@ -35,7 +36,7 @@ def seed(if_empty: bool) -> None:
         if saved.exists():
             click.echo(saved.read_text(encoding="utf-8").strip())
         return
-    catalogue = current_app.extensions["catalogue"]
+    catalogue = load_catalogue()
     pinned = {
         key: catalogue.get(f"{key}@v{version}").content_hash for key, version in DEMO_INSTRUMENTS
     }

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from flask import current_app, render_template
+from flask import render_template
 
+from questionnaires import load_catalogue
 from report_builder.disclosure.values import SuppressionReason
 from survey_app.auth.access import ADMINS, staff_required
 from survey_app.common.i18n import current_language
@@ -22,7 +23,7 @@ from survey_app.services.reporting import (
 @bp.get("/programme")
 @staff_required(*ADMINS)
 def programme() -> str:
-    catalogue = current_app.extensions["catalogue"]
+    catalogue = load_catalogue()
     view = programme_view(db_session(), catalogue)
     names = authority_names(db_session())
     spreads = programme_spreads(catalogue, view, names, current_language())

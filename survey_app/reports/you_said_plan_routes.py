@@ -7,11 +7,12 @@ the round and age group in the path, so another round's action is not found.
 
 from __future__ import annotations
 
-from flask import abort, current_app, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response as BaseResponse
 
+from questionnaires import load_catalogue
 from survey_app.auth.access import ROUND_MANAGERS, staff_required
 from survey_app.common.forms import SelectChoice, add_error
 from survey_app.common.i18n import current_language
@@ -41,7 +42,7 @@ BASE = "/rounds/<int:round_id>/you-said/<instrument>/actions"
 def new_action(round_id: int, instrument: str) -> str | BaseResponse:
     survey_round = round_band(round_id, instrument)
     form = _form(survey_round, instrument)
-    catalogue = current_app.extensions["catalogue"]
+    catalogue = load_catalogue()
     if form.validate_on_submit():
         with unit_of_work(db_session()) as work:
             add_action(
@@ -59,7 +60,7 @@ def edit_action(round_id: int, instrument: str, action_id: int) -> str | BaseRes
     survey_round = round_band(round_id, instrument)
     action = find_action(db_session(), survey_round, instrument, action_id) or abort(404)
     form = _form(survey_round, instrument)
-    catalogue = current_app.extensions["catalogue"]
+    catalogue = load_catalogue()
     if form.validate_on_submit():
         with unit_of_work(db_session()) as work:
             update_action(db_session(), current_user, action, form.draft(), catalogue)
@@ -87,7 +88,7 @@ def remove_plan_action(round_id: int, instrument: str, action_id: int) -> BaseRe
 def _form(survey_round: SurveyRound, band: str) -> ActionPlanForm:
     """The form, its indicator list limited to what the age group was asked in the round."""
     form = ActionPlanForm()
-    catalogue = current_app.extensions["catalogue"]
+    catalogue = load_catalogue()
     language = current_language()
     form.indicator_id.choices = [
         SelectChoice(GENERAL, _("General: not about one question")),
@@ -115,7 +116,7 @@ def _saved(round_id: int) -> BaseResponse:
 def _render(
     survey_round: SurveyRound, band: str, form: ActionPlanForm, action: YouSaidAction | None
 ) -> str:
-    labels = band_labels(current_app.extensions["catalogue"], survey_round, current_language())
+    labels = band_labels(load_catalogue(), survey_round, current_language())
     return render_template(
         "reports/you_said_action.html",
         survey_round=survey_round,

@@ -8,9 +8,10 @@ never cached.
 
 from __future__ import annotations
 
-from flask import Response, abort, current_app, render_template
+from flask import Response, abort, render_template
 from flask_login import current_user
 
+from questionnaires import load_catalogue
 from survey_app.auth.access import scoped_round, staff_required
 from survey_app.common.downloads import attachment
 from survey_app.common.i18n import current_language
@@ -39,7 +40,7 @@ from survey_app.services.reporting import NoResponsesError, build_round_report, 
 @staff_required()
 def you_said(round_id: int) -> str:
     survey_round = scoped_round(round_id)
-    catalogue = current_app.extensions["catalogue"]
+    catalogue = load_catalogue()
     language = current_language()
     return render_template(
         "reports/you_said_list.html",
@@ -83,7 +84,7 @@ def round_band(round_id: int, band: str) -> SurveyRound:
 
 
 def _page(survey_round: SurveyRound, band: str) -> YouSaidPage:
-    catalogue = current_app.extensions["catalogue"]
+    catalogue = load_catalogue()
     language = current_language()
     try:
         report = build_round_report(db_session(), catalogue, survey_round.id, language)
@@ -100,5 +101,5 @@ def _page(survey_round: SurveyRound, band: str) -> YouSaidPage:
 
 
 def _band_labels(survey_round: SurveyRound) -> dict[str, str]:
-    catalogue = current_app.extensions["catalogue"]
+    catalogue = load_catalogue()
     return band_labels(catalogue, survey_round, current_language())

@@ -2,8 +2,8 @@
 
 from flask import Blueprint
 
-# Views read the questionnaires from ``app.extensions["catalogue"]``, which ``create_app`` loads
-# and checks once at start-up, so no request ever parses YAML.
+# Views read the questionnaires from ``questionnaires.load_catalogue()``, which ``create_app``
+# loads and checks once at start-up (it is cached), so no request ever parses YAML.
 bp: Blueprint = Blueprint("respond", __name__, url_prefix=None)
 
 from survey_app.respond import (  # noqa: E402,F401 (views attach themselves to bp)

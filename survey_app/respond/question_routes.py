@@ -7,10 +7,10 @@ POST after completion shows the thank-you page and changes nothing.
 
 from __future__ import annotations
 
-from flask import abort, current_app, redirect, render_template, request, url_for
+from flask import abort, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response as HttpResponse
 
-from questionnaires import Item
+from questionnaires import Item, load_catalogue
 from survey_app.common.units_of_work import unit_of_work
 from survey_app.extensions import db_session
 from survey_app.respond import bp
@@ -68,7 +68,7 @@ def answer(item_id: str) -> HttpResponse | tuple[str, int]:
     with unit_of_work(db_session()) as work:
         saved = record_page(db_session(), journey.response, item, raw, journey.text_language)
         after = journey.with_saved(item, saved.value)
-        signals = current_app.extensions["catalogue"].risk_signals
+        signals = load_catalogue().risk_signals
         if closed_answer_signals_risk(signals, after.version, item, after.answers.get(item.id)):
             raise_risk_answer_alert(db_session(), journey.response, item.id)
     if work.refused:
@@ -82,7 +82,7 @@ def _support_page(before: Journey, after: Journey, item: Item, flagged: bool) ->
     every time; a closed answer that signals risk when it is the survey's first such answer."""
     if flagged:
         return "respond.support"
-    signals = current_app.extensions["catalogue"].risk_signals
+    signals = load_catalogue().risk_signals
     value = after.answers.get(item.id)
     if first_risk_answer(signals, before.version, item, value, before.answers):
         return "respond.signpost"

@@ -7,7 +7,7 @@ from flask import Flask
 from sqlalchemy import create_engine, select
 from sqlalchemy.orm import Session
 
-from questionnaires import Catalogue
+from questionnaires import Catalogue, load_catalogue
 from report_builder.render.csv import report_csv
 from report_builder.report.model import Report
 from survey_app.db import Base
@@ -68,7 +68,7 @@ def test_a_restored_database_gives_an_identical_report(
     its previous round), so it is compared as the whole report model (every number,
     suppression and comparison) and as the CSV tables a local authority downloads.
     """
-    catalogue = app.extensions["catalogue"]
+    catalogue = load_catalogue()
     pinned = {key: catalogue.get(f"{key}@v{v}").content_hash for key, v in DEMO_INSTRUMENTS}
     seed = seed_demo(session, pinned_hashes=pinned)
     seed_demo_reports(session, catalogue, seed)

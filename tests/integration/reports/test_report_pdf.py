@@ -13,6 +13,7 @@ import pytest
 from flask import Flask
 from flask_babel import force_locale, gettext
 
+from questionnaires import load_catalogue
 from report_builder.report.model import Report
 from survey_app.extensions import db
 from survey_app.models import SurveyRound
@@ -30,7 +31,7 @@ pytestmark = pytest.mark.xdist_group("reports")
 def _built(app: Flask, round_id: int, language: str) -> tuple[Report, bytes]:
     with app.app_context():
         survey_round = db.session.get(SurveyRound, round_id)
-        catalogue = app.extensions["catalogue"]
+        catalogue = load_catalogue()
         report = build_round_report(db.session, catalogue, round_id, language)
         return report, report_pdf(report, report_cover(survey_round, report))
 

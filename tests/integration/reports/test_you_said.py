@@ -13,6 +13,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
+from questionnaires import load_catalogue
 from survey_app.extensions import db
 from survey_app.models import AuditEvent, StaffUser, SurveyRound, YouSaidAction
 from survey_app.services.action_plans import ActionDraft, PlanError, add_action
@@ -56,7 +57,7 @@ def _add(app: Flask, round_id: int, band: str, **changes: object) -> int:
     with app.app_context():
         officer = db.session.scalars(select(StaffUser).where(StaffUser.email == OFFICER)).one()
         survey_round = db.session.get_one(SurveyRound, round_id)
-        catalogue = app.extensions["catalogue"]
+        catalogue = load_catalogue()
         action = add_action(
             db.session,
             officer,
