@@ -79,12 +79,14 @@ def support() -> str:
 def signpost() -> str:
     """Shown once per survey after a closed answer that signals risk (never feeling safe,
     a life scored 0 or 1 ...): kind words and who to talk to, and whether a trained person is
-    told (only where the authority turned risk-answer alerts on)."""
+    told (only where the authority turned risk-answer alerts on). A questionnaire a grown-up
+    helps with (the youngest children's) gets very simple words for the child first."""
     journey = current_journey()
     return render_template(
         "respond/signpost.html",
         onward=_onward(journey),
         alerted=settings_for(db_session(), journey.authority.id).alert_on_risk_answers,
+        simple_words=journey.version.trusted_adult,
         **contacts(journey.authority, journey.version),
     )
 

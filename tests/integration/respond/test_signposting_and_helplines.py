@@ -3,6 +3,7 @@ help pages list the helplines that fit the respondent's age band, nation and lan
 
 from __future__ import annotations
 
+from bs4 import BeautifulSoup
 from flask.testing import FlaskClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -164,3 +165,39 @@ def test_the_thank_you_page_lists_the_services_too(client: FlaskClient, session:
     page = client.get("/done", headers=BROWSER).get_data(as_text=True)
     assert 'id="helpline-meic"' in page
     assert 'id="helpline-childline"' in page
+
+
+def _support_page_after_a_risk_answer(client: FlaskClient, instrument: str) -> BeautifulSoup:
+    item, code = risk_choices(instrument)[0]
+    saved = post(client, f"/q/{item.id}", {"answer": code})
+    assert saved.headers["Location"].startswith("/support/answer")
+    page = client.get(saved.headers["Location"], headers=BROWSER)
+    return BeautifulSoup(page.get_data(as_text=True), "html.parser")
+
+
+def test_a_young_childs_support_page_speaks_in_very_simple_words_first(
+    client: FlaskClient, session: Session
+) -> None:
+    enter_for(client, session, "cic-4-7", nation="england")
+
+    page = _support_page_after_a_risk_answer(client, "cic-4-7")
+
+    assert page.h1.get_text(strip=True) == "Thank you for telling us"
+    assert page.select_one("#simple-words").get_text(" ", strip=True) == (
+        "Your answer is saved. If you feel sad or scared, tell a grown-up you trust."
+        " You can also call Childline on 0800 1111 . It is free."
+        " If you are not safe right now, call 999."
+    )
+    assert page.select_one("#simple-words a")["href"] == "tel:08001111"
+    assert "For the grown-up helping" in page.get_text()
+
+
+def test_an_older_childs_support_page_keeps_its_own_words(
+    client: FlaskClient, session: Session
+) -> None:
+    enter_for(client, session, "cic-8-10", nation="england")
+
+    page = _support_page_after_a_risk_answer(client, "cic-8-10")
+
+    assert page.h1.get_text(strip=True) == "You do not have to cope on your own"
+    assert page.select_one("#simple-words") is None
