@@ -30,7 +30,6 @@ from sqlalchemy.orm import Session
 
 import questionnaires
 import report_builder
-import survey_app
 from survey_app.models import Answer, Response, SurveyRound, YouSaidAction
 from survey_app.services.branding import branding_for
 from survey_app.services.moderation import approved_quotes
@@ -41,15 +40,19 @@ from survey_app.services.reporting import (
     round_denominators,
 )
 
+REPORT_BUILDER = Path(next(iter(report_builder.__path__)))
+QUESTIONNAIRES = Path(next(iter(questionnaires.__path__)))
+# Found from this file rather than by importing ``survey_app``, which would import Flask.
+SURVEY_APP = Path(__file__).resolve().parent.parent
 CODE_FILES = (
-    (report_builder, "**/*.py"),
-    (report_builder, "benchmarks/*.csv"),
-    (questionnaires, "instruments/**/*.yaml"),
-    (survey_app, "services/reporting.py"),
-    (survey_app, "reports/*.py"),
-    (survey_app, "templates/reports/*.html"),
-    (survey_app, "static/report-print.css"),
-    (survey_app, "translations/*/LC_MESSAGES/*.mo"),
+    (REPORT_BUILDER, "**/*.py"),
+    (REPORT_BUILDER, "benchmarks/*.csv"),
+    (QUESTIONNAIRES, "instruments/**/*.yaml"),
+    (SURVEY_APP, "services/reporting.py"),
+    (SURVEY_APP, "reports/*.py"),
+    (SURVEY_APP, "templates/reports/*.html"),
+    (SURVEY_APP, "static/report-print.css"),
+    (SURVEY_APP, "translations/*/LC_MESSAGES/*.mo"),
 )
 """The code, wording and templates a report's pages and files are made with."""
 
@@ -161,8 +164,7 @@ def code_version() -> str:
     """A digest of the report code, wording and templates this process runs, and the PDF
     engine's version: a new release never serves a report an older one built."""
     digest = hashlib.sha256(metadata.version("weasyprint").encode())
-    for package, pattern in CODE_FILES:
-        root = Path(next(iter(package.__path__)))
+    for root, pattern in CODE_FILES:
         for path in sorted(root.glob(pattern)):
             digest.update(str(path.relative_to(root)).encode())
             digest.update(path.read_bytes())
