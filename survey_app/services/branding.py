@@ -2,8 +2,8 @@
 
 The colour is used for text (the authority's name) and for the cover's accent bar, so it must
 be readable on the white page: at least 4.5:1 contrast (WCAG 2.1, 1.4.3), computed with
-coloraide. The logo is checked and redrawn by ``logo_images``. This module keeps no interface
-text, only the checks; the view puts the problems into words.
+coloraide. The logo is checked and redrawn by ``logo_images``. A refusal is a ``UserError``
+whose English the view translates.
 """
 
 from __future__ import annotations
@@ -19,17 +19,27 @@ from sqlalchemy.orm import Session
 from survey_app.models import AuthorityBranding, LocalAuthority, StaffUser
 from survey_app.services.audit import record_event
 from survey_app.services.logo_images import Logo, checked_logo
+from survey_app.services.user_errors import N_, UserError
 
 MINIMUM_CONTRAST = 4.5
 """Against white: the WCAG 2.1 minimum for text of any size."""
 _HEX_COLOUR = re.compile(r"#[0-9a-f]{6}")
 
 
-class ColourError(ValueError):
+_COLOUR_PROBLEMS = {
+    "not_a_colour": N_("Enter a colour as a # and six letters or numbers, like #1d70b8"),
+    "low_contrast": N_(
+        "Choose a darker colour: text in this colour would be hard to read on white."
+        " It needs a contrast of at least 4.5 to 1"
+    ),
+}
+
+
+class ColourError(UserError):
     """A colour that cannot be used; ``problem`` is ``not_a_colour`` or ``low_contrast``."""
 
     def __init__(self, problem: str) -> None:
-        super().__init__(problem)
+        super().__init__(_COLOUR_PROBLEMS[problem], "colour")
         self.problem = problem
 
 

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageFile, UnidentifiedImageError
 
+from survey_app.services.user_errors import N_, UserError
+
 MAX_LOGO_BYTES = 200 * 1024
 """Larger files are refused. A logo is a few tens of kilobytes; the app refuses any request
 over 256 KB, so the limit leaves room for the rest of the form."""
@@ -30,12 +32,20 @@ STORED_SIZE = (800, 400)
 FORMATS = ("PNG", "JPEG")
 
 
-class LogoError(ValueError):
-    """An upload that cannot be a logo; ``problem`` is a short key the view puts into words:
-    ``too_large``, ``not_an_image``, ``too_many_pixels`` or ``too_small``."""
+_LOGO_PROBLEMS = {
+    "too_large": N_("The logo must be smaller than 200 KB"),
+    "not_an_image": N_("The logo must be a PNG or JPEG image"),
+    "too_many_pixels": N_("The logo must be 4,000 pixels wide and high or smaller"),
+    "too_small": N_("The logo must be at least 16 pixels wide and high"),
+}
+
+
+class LogoError(UserError):
+    """An upload that cannot be a logo; ``problem`` is ``too_large``, ``not_an_image``,
+    ``too_many_pixels`` or ``too_small``, and the message says it in words."""
 
     def __init__(self, problem: str) -> None:
-        super().__init__(problem)
+        super().__init__(_LOGO_PROBLEMS[problem], "logo")
         self.problem = problem
 
 

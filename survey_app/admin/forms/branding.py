@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField
 from govuk_frontend_wtf.wtforms_widgets import (
@@ -15,28 +14,7 @@ from wtforms import BooleanField, StringField, SubmitField
 from wtforms.validators import Length
 
 from survey_app.common.forms import StaffForm
-from survey_app.services.branding import Branding, BrandingChange, ColourError
-from survey_app.services.logo_images import LogoError
-
-
-def colour_error_message(error: ColourError) -> str:
-    """What to tell the officer about a colour that cannot be used, in their language."""
-    if error.problem == "low_contrast":
-        return _(
-            "Choose a darker colour: text in this colour would be hard to read on white."
-            " It needs a contrast of at least 4.5 to 1"
-        )
-    return _("Enter a colour as a # and six letters or numbers, like #1d70b8")
-
-
-def logo_error_message(error: LogoError) -> str:
-    """What to tell the officer about an upload that cannot be a logo, in their language."""
-    messages = {
-        "too_large": _("The logo must be smaller than 200 KB"),
-        "too_many_pixels": _("The logo must be 4,000 pixels wide and high or smaller"),
-        "too_small": _("The logo must be at least 16 pixels wide and high"),
-    }
-    return messages.get(error.problem, _("The logo must be a PNG or JPEG image"))
+from survey_app.services.branding import Branding, BrandingChange
 
 
 class BrandingForm(StaffForm):

@@ -12,12 +12,12 @@ from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from survey_app.admin import bp
-from survey_app.admin.forms.branding import BrandingForm, colour_error_message, logo_error_message
+from survey_app.admin.forms.branding import BrandingForm
 from survey_app.auth.access import ROUND_MANAGERS, scoped_authority, staff_required
 from survey_app.common.forms import add_error
+from survey_app.common.units_of_work import unit_of_work
 from survey_app.extensions import db_session
-from survey_app.services.branding import ColourError, branding_for, save_branding
-from survey_app.services.logo_images import LogoError
+from survey_app.services.branding import branding_for, save_branding
 
 
 @bp.route("/authorities/<int:authority_id>/report-cover", methods=["GET", "POST"])
@@ -28,14 +28,11 @@ def report_branding(authority_id: int) -> str | Response:
     if not form.is_submitted():
         form.fill(branding_for(db_session(), authority.id))
     if form.validate_on_submit():
-        try:
+        with unit_of_work(db_session()) as work:
             save_branding(db_session(), current_user, authority, form.change())
-        except ColourError as error:
-            add_error(form.colour, colour_error_message(error))
-        except LogoError as error:
-            add_error(form.logo, logo_error_message(error))
+        if work.refusal is not None:
+            add_error(getattr(form, work.refusal.field or "colour"), work.message)
         else:
-            db_session().commit()
             flash(_("Report cover saved."), "success")
             return redirect(url_for("admin.report_branding", authority_id=authority.id))
     return render_template(
