@@ -3,7 +3,8 @@ all of it is unchanged.
 
 A report is a pure function of: the round and its authority's settings (with its cover's logo
 and colour); which rounds it is compared with (other authorities' closed rounds of the same
-year, the previous round) and their denominators; the completed responses of all those rounds,
+year, the previous round), the authority's earlier rounds its trends read, and their
+denominators; the completed responses of all those rounds,
 and, while the round is open, its answers (a keyed paper questionnaire can be corrected until
 the round closes; a closed round's answers never change, so its response ids say which answers
 are in); the approved quotes; the "you said, we will" actions; the national benchmarks; the
@@ -35,6 +36,7 @@ from survey_app.services.branding import branding_for
 from survey_app.services.moderation import approved_quotes
 from survey_app.services.reporting import (
     comparison_rounds,
+    earlier_rounds,
     national_benchmarks,
     previous_round,
     round_denominators,
@@ -70,7 +72,9 @@ def report_fingerprint(session: Session, survey_round: SurveyRound, language: st
 def _parts(session: Session, survey_round: SurveyRound, language: str) -> Iterable[object]:
     """Everything the report is made from, as JSON-able values, in a fixed order."""
     previous = previous_round(session, survey_round)
-    compared = comparison_rounds(session, survey_round) + ([previous] if previous else [])
+    compared = comparison_rounds(session, survey_round)
+    # The trends read every earlier round of the authority (the previous one is the last).
+    compared += [r for r in earlier_rounds(session, survey_round) if r not in compared]
     yield code_version(), benchmarks_digest(), language, database_identity(session)
     yield _authority(session, survey_round)
     yield [_round(r) for r in compared], previous.id if previous else None
