@@ -10,9 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-from flask import current_app
 from flask.cli import AppGroup
 
+from questionnaires import load_catalogue
 from survey_app.extensions import db_session
 from survey_app.models import SurveyRound
 from survey_app.reports.cover import round_cover
@@ -29,7 +29,7 @@ report_cli = AppGroup("report", help="Build reports from the command line.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=".")
 def build(round_id: int, kind: str, language: str, out_dir: Path) -> None:
     """Write the report of round ROUND in FORMAT to the folder OUT; prints each file's path."""
-    catalogue = current_app.extensions["catalogue"]
+    catalogue = load_catalogue()
     try:
         report = build_round_report(db_session(), catalogue, round_id, language)
     except NoResponsesError as error:

@@ -10,16 +10,18 @@ its own hourly count, and reading the page counts against none of them.
 
 from __future__ import annotations
 
-from flask import Response, abort, current_app, render_template
+from flask import Response, abort, render_template
 from flask_login import current_user
 from markupsafe import Markup
 
+from questionnaires import load_catalogue
 from report_builder.render.csv import report_xlsx
 from report_builder.report.model import Report
 from survey_app.auth.access import scoped_round, staff_required
 from survey_app.common.downloads import attachment
 from survey_app.common.i18n import current_language
 from survey_app.common.rate_keys import staff_account_rate_key
+from survey_app.common.units_of_work import unit_of_work
 from survey_app.extensions import db_session, limiter
 from survey_app.models import SurveyRound
 from survey_app.reports import bp
@@ -77,7 +79,7 @@ def report(round_id: int) -> str:
         # Rendered by us from the report with every text escaped, then stored as it was.
         report_body=Markup(body.decode("utf-8")),
         we_did=done_by_band(db_session(), survey_round),
-        band_labels=band_labels(current_app.extensions["catalogue"], survey_round, built.language),
+        band_labels=band_labels(load_catalogue(), survey_round, built.language),
     )
 
 
@@ -126,7 +128,7 @@ def download_table(round_id: int, table: str) -> Response:
 
 def _cached(survey_round: SurveyRound) -> tuple[CacheKey, Report]:
     """The round's report in the page's language, from the cache when still current."""
-    catalogue = current_app.extensions["catalogue"]
+    catalogue = load_catalogue()
     language = current_language()
     return cached_round_report(db_session(), catalogue, report_cache(), survey_round, language)
 
@@ -139,8 +141,8 @@ def _download(what: str, round_id: int) -> tuple[SurveyRound, CacheKey, Report]:
         key, built = _cached(survey_round)
     except NoResponsesError:
         abort(404)
-    record_download(db_session(), current_user, survey_round, what, built.language)
-    db_session().commit()  # Audited before a byte is sent.
+    with unit_of_work(db_session()):  # Audited before a byte is sent.
+        record_download(db_session(), current_user, survey_round, what, built.language)
     return survey_round, key, built
 
 

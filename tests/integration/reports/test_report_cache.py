@@ -75,7 +75,7 @@ def _counting(cache: ReportCache, session: Session) -> Callable[[SurveyRound], i
 def test_a_closed_rounds_report_is_built_once_and_then_read_from_the_cache(
     app: Flask, session: Session, answered_round: SurveyRound, cache: ReportCache
 ) -> None:
-    catalogue = app.extensions["catalogue"]
+    catalogue = load_catalogue()
 
     first_key, first = cached_round_report(session, catalogue, cache, answered_round, "en")
     second_key, second = cached_round_report(session, catalogue, cache, answered_round, "en")

@@ -13,6 +13,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from PIL import Image, ImageDraw
 
+from questionnaires import load_catalogue
 from report_builder.report.model import Report
 from survey_app.extensions import db
 from survey_app.models import AuthorityBranding, SurveyRound
@@ -64,7 +65,7 @@ def printed(app: Flask, branded: SurveyRound) -> tuple[Report, bytes, str]:
     """The branded round's report, its PDF and its one-file HTML, in English."""
     with app.app_context():
         survey_round = db.session.merge(branded)
-        catalogue = app.extensions["catalogue"]
+        catalogue = load_catalogue()
         report = build_round_report(db.session, catalogue, survey_round.id, "en")
         cover = round_cover(db.session, survey_round, report)
         return report, report_pdf(report, cover), standalone_html(report, cover)
