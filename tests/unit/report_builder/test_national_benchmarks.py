@@ -38,8 +38,10 @@ def test_the_packaged_file_loads_with_typed_columns(national):
 
 def test_every_packaged_figure_comes_from_its_primary_release(national):
     """benchmarks README: each row is read from its primary release, with a web address, a year,
-    the population and the table or section; a blank sample size says why in the notes."""
+    the population and its type and the table or section; a blank sample size says why in the
+    notes."""
     assert (national[col.CONFIDENCE] == "primary").all()
+    assert national[col.POPULATION_TYPE].isin([kind.value for kind in PopulationType]).all()
     assert national[col.SOURCE_URL].str.match(r"^https?://").all()
     assert national[col.YEAR].str.contains(r"\d{4}").all()
     for column in (col.POPULATION, col.SOURCE_TITLE, col.SOURCE_TABLE):
