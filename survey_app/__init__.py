@@ -35,13 +35,12 @@ def create_app(config_overrides: dict[str, Any] | None = None) -> Flask:
     app.config.update(config_module.from_env(Path(app.instance_path)).flask_settings())
     app.config.update(config_overrides or {})
     # Loading checks every questionnaire file: the app refuses to start on a bad or edited one.
-    app.extensions["catalogue"] = load_catalogue()
+    # The result is cached: views, services and commands reach it through load_catalogue() too.
+    catalogue = load_catalogue()
     # Likewise the helplines children are shown: a bad number must stop the start, not a page.
     shipped_helplines()
     # And every indicator an action may answer has children's words in English and Welsh.
-    check_child_phrases(
-        shipped_child_phrases(), (i.id for i in app.extensions["catalogue"].indicators)
-    )
+    check_child_phrases(shipped_child_phrases(), (i.id for i in catalogue.indicators))
     _trust_proxies(app)
     _init_extensions(app)
     register_templating(app)
