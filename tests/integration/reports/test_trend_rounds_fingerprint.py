@@ -48,4 +48,3 @@ def test_a_response_removed_from_an_earlier_round_of_the_trends_invalidates_the_
     session.flush()
 
     assert round_report_key(session, this_round, "en") != before
-
