@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from report_builder.comparison.values import ComparisonKind
+from report_builder.disclosure.control import RELIABLE_BASE
 from report_builder.render.svg_elements import (
     BAR_COLOUR,
     LINE_HEIGHT,
@@ -88,11 +89,14 @@ class ChartLayout:
 
 def section_charts(report: Report) -> tuple[SectionChart, ...]:
     """A chart per section and age band of its shown results, titled with its finding
-    (R-A11Y-4, A20); a band with no shown result has no chart."""
+    (R-A11Y-4, A20); a band with no shown result, or none from 30 or more answers
+    (``is_charted``), has no chart."""
     charts = []
     for section in report.sections:
         for band in dict.fromkeys(r.age_band for r in section.results if r.is_shown):
             results = [r for r in section.results if r.age_band == band and r.is_shown]
+            if not is_charted(results):
+                continue
             title = _finding(section.title, results, report)
             layout = chart_layout(title, results, language=report.language)
             chart_id = f"chart-{section.domain}-{band}"
@@ -100,6 +104,16 @@ def section_charts(report: Report) -> tuple[SectionChart, ...]:
                 SectionChart(section.domain, band, chart_id, layout, chart_svg(layout, chart_id))
             )
     return tuple(charts)
+
+
+def is_charted(results: Sequence[IndicatorResult]) -> bool:
+    """True when at least one of ``results`` is shown from 30 or more answers.
+
+    A band whose every result is low reliability ([u], R-STAT-4) is given as its table
+    alone: its intervals span 30 to 50 points, so bars side by side suggest differences the
+    figures cannot support, and the table already gives each figure with its interval.
+    """
+    return any(r.is_shown and (r.base or 0) >= RELIABLE_BASE for r in results)
 
 
 def _finding(section_title: str, results: Sequence[IndicatorResult], report: Report) -> str:

@@ -8,6 +8,7 @@ in the trends table beside the charts.
 
 from __future__ import annotations
 
+from report_builder.disclosure.control import RELIABLE_BASE
 from report_builder.render.svg_elements import (
     BAR_COLOUR,
     FONT_SIZE,
@@ -48,6 +49,13 @@ def _trend_span(trend: Trend) -> tuple[float, float]:
     right = min(widest_right, TREND_WIDTH - _EDGE - max(value_room, last_round))
     first_round = text_width(trend.points[0].round_label) / 2 if trend.points else 0.0
     return max(least_left, _EDGE + first_round), right
+
+
+def is_trend_charted(trend: Trend) -> bool:
+    """True when at least one round of ``trend`` is shown from 30 or more answers; a trend of
+    low-reliability figures only is given in its table alone, as a band's results are
+    (``charts.is_charted``)."""
+    return any(p.percent is not None and (p.base or 0) >= RELIABLE_BASE for p in trend.points)
 
 
 def trend_svg(trend: Trend, chart_id: str, title: str) -> str:

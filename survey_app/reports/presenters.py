@@ -7,16 +7,22 @@ explain the markers each table uses (R-SDC-7), so templates hold no logic beyond
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from markupsafe import Markup
 
 from report_builder.comparison.values import ComparisonKind, ComparisonStatus
 from report_builder.disclosure.values import SuppressionReason
 from report_builder.render.charts import SectionChart, section_charts
-from report_builder.render.trend_charts import trend_svg
+from report_builder.render.trend_charts import is_trend_charted, trend_svg
 from report_builder.report.fixed_text import text
-from report_builder.report.model import ComparisonResult, IndicatorResult, Report, Trend
+from report_builder.report.model import (
+    CohortCaveat,
+    ComparisonResult,
+    IndicatorResult,
+    Report,
+    Trend,
+)
 from report_builder.report.wording import Language, marker_note, report_language
 
 COMPARISON_ORDER = (
@@ -24,6 +30,10 @@ COMPARISON_ORDER = (
     ComparisonKind.OTHER_LAS,
     ComparisonKind.PREVIOUS_ROUND,
 )
+
+LONG_TABLE_ROWS = 8
+"""A results table of up to this many rows fits on an A4 page, so the PDF keeps it whole:
+WeasyPrint tags each page's part of a split table as a table of its own (docs/reports.md)."""
 
 
 @dataclass(frozen=True)
@@ -36,13 +46,12 @@ class ResultRow:
 
 @dataclass(frozen=True)
 class BandBlock:
-    """A section's results for one age band: the chart and the table of the same figures."""
+    """A section's results for one age band: the chart, if any (``charts.is_charted``), and
+    the table of the same figures."""
 
     age_band: str
     age_band_label: str
-    chart_id: str
-    chart_title: str
-    chart_svg: Markup
+    chart: SectionChart | None
     rows: tuple[ResultRow, ...]
     marker_notes: tuple[str, ...]
     caveats: tuple[str, ...]
@@ -51,8 +60,20 @@ class BandBlock:
     rather than listed as rows of [c]."""
     columns: tuple[ComparisonKind, ...] = COMPARISON_ORDER
     """The comparisons made for at least one row; a column no row was compared in is left out
-    and named once beneath the table (``untested``)."""
+    and named once beneath the table (``untested``), or once for the report when no table
+    could make it (``report_context``'s ``untested``)."""
     untested: tuple[ComparisonKind, ...] = ()
+
+    @property
+    def is_long(self) -> bool:
+        """True when the table may run onto a second page when printed (more than
+        ``LONG_TABLE_ROWS`` rows); a shorter one is kept whole (``report-print.css``)."""
+        return len(self.rows) > LONG_TABLE_ROWS
+
+    @property
+    def chart_svg(self) -> Markup:
+        """The chart as markup: built by report_builder with every text escaped."""
+        return Markup(self.chart.svg if self.chart else "")
 
 
 @dataclass(frozen=True)
@@ -76,12 +97,14 @@ class TrendChart:
 
 @dataclass(frozen=True)
 class TrendBlock:
-    """One age band's trends: their cautions, charts and one table of the same figures."""
+    """One age band's trends: their cautions, the charts of those with a figure from 30 or
+    more answers (``is_trend_charted``) and one table of them all."""
 
     age_band: str
     age_band_label: str
     round_labels: tuple[str, ...]
     caveats: tuple[str, ...]
+    trends: tuple[Trend, ...]
     charts: tuple[TrendChart, ...]
 
 
@@ -99,7 +122,12 @@ def _trend_block(trends: list[Trend], report: Report) -> TrendBlock:
         age_band_label=first.age_band_label,
         round_labels=labels,
         caveats=first.caveats,
-        charts=tuple(_trend_chart(trend, labels, report.language) for trend in trends),
+        trends=tuple(trends),
+        charts=tuple(
+            _trend_chart(trend, labels, report.language)
+            for trend in trends
+            if is_trend_charted(trend)
+        ),
     )
 
 
@@ -118,17 +146,49 @@ def _trend_chart(trend: Trend, labels: tuple[str, ...], language: Language) -> T
 
 
 def report_context(report: Report) -> dict[str, object]:
-    """What ``reports/_report.html`` needs: the report, its sections, the rate notes and the
-    age groups with no result shown at all."""
+    """What ``reports/_report.html`` needs: the report, its sections, the rate notes, the age
+    groups with no result shown at all, and what is said once for every section: the
+    comparisons no table could make, and whether any table stands without a chart."""
     hidden_rates = any(rate.respondents is None for rate in report.response_rates)
     reasons = [SuppressionReason.CONFIDENTIAL.value] if hidden_rates else []
+    sections, untested = _said_once(report_sections(report))
     return {
         "report": report,
-        "sections": report_sections(report),
+        "sections": sections,
+        "untested": untested,
+        "tables_without_charts": any(b.chart is None for s in sections for b in s.bands),
         "rate_notes": notes_for(reasons, report.language),
         "unshown_bands": unshown_bands(report),
+        "shown_caveats": shown_caveats(report),
         "trends": trend_blocks(report),
     }
+
+
+def _said_once(
+    sections: tuple[SectionBlock, ...],
+) -> tuple[tuple[SectionBlock, ...], tuple[ComparisonKind, ...]]:
+    """The sections without the comparisons no table could make, and those comparisons, to be
+    named once for the whole report rather than beneath every table."""
+    bands = [band for section in sections for band in section.bands]
+    untested = tuple(k for k in COMPARISON_ORDER if bands and all(k in b.untested for b in bands))
+    trimmed = tuple(
+        replace(
+            section,
+            bands=tuple(
+                replace(b, untested=tuple(k for k in b.untested if k not in untested))
+                for b in section.bands
+            ),
+        )
+        for section in sections
+    )
+    return trimmed, untested
+
+
+def shown_caveats(report: Report) -> tuple[CohortCaveat, ...]:
+    """The cohort caveats of the age bands with a result shown: a caution qualifies figures,
+    so a band with none shown needs none (R-STAT-7)."""
+    shown = {r.age_band for r in report.results() if r.is_shown}
+    return tuple(c for c in report.cohort_caveats if c.age_band in shown)
 
 
 def unshown_bands(report: Report) -> tuple[str, ...]:
@@ -142,7 +202,7 @@ def unshown_bands(report: Report) -> tuple[str, ...]:
 
 def report_sections(report: Report) -> tuple[SectionBlock, ...]:
     """Every section of ``report`` with a result to show, each age band that has one with
-    its chart and the table of its shown results."""
+    its chart (if it has one) and the table of its shown results."""
     charts = {(c.domain, c.age_band): c for c in section_charts(report)}
     sections = (
         SectionBlock(
@@ -150,7 +210,7 @@ def report_sections(report: Report) -> tuple[SectionBlock, ...]:
             title=section.title,
             bands=tuple(
                 _band(
-                    charts[(section.domain, band)],
+                    charts.get((section.domain, band)),
                     section.results,
                     band,
                     report.language,
@@ -165,7 +225,7 @@ def report_sections(report: Report) -> tuple[SectionBlock, ...]:
 
 
 def _band(
-    chart: SectionChart,
+    chart: SectionChart | None,
     results: tuple[IndicatorResult, ...],
     band: str,
     language: str,
@@ -180,10 +240,7 @@ def _band(
     return BandBlock(
         age_band=band,
         age_band_label=rows[0].result.age_band_label,
-        chart_id=chart.chart_id,
-        chart_title=chart.layout.title,
-        # The SVG is built by report_builder with every text escaped.
-        chart_svg=Markup(chart.svg),
+        chart=chart,
         rows=rows,
         marker_notes=notes_for([row.result.note for row in rows], language),
         caveats=caveats,

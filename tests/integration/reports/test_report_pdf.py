@@ -10,6 +10,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup, Tag
 from flask import Flask
 from flask_babel import force_locale, gettext
 
@@ -18,7 +19,8 @@ from report_builder.report.model import Report
 from survey_app.extensions import db
 from survey_app.models import SurveyRound
 from survey_app.reports.cover import report_cover, response_total
-from survey_app.reports.files import report_pdf
+from survey_app.reports.files import print_html, report_pdf
+from survey_app.reports.presenters import LONG_TABLE_ROWS
 from survey_app.services.reporting import build_round_report
 from tests.integration.reports.conftest import Demo
 from tests.support.pdf_layout import page_layouts, pages_ending_with_a_heading, table_splits
@@ -152,6 +154,31 @@ def test_no_table_split_leaves_fewer_than_three_rows_on_a_page(
             if min(before.body_rows, after.body_rows) < 3
         ]
         assert short == []
+
+
+def test_a_table_that_fits_on_a_page_is_one_table_in_the_structure_tree(
+    app: Flask, demo: Demo, open_round: tuple[Report, bytes], welsh: tuple[Report, bytes]
+) -> None:
+    """WeasyPrint tags each page's part of a split table as a table of its own (upstream
+    issue #2903), so a table short enough for one page is never split: only a long results
+    table adds a Table element, one for each page it runs onto."""
+    for round_id, (report, pdf) in (
+        (demo.current_round_id, open_round),
+        (demo.small_round_id, welsh),
+    ):
+        html_tables = _printed_tables(app, round_id, report)
+        splits = table_splits(pdf)
+
+        assert all(before.body_rows + after.body_rows > LONG_TABLE_ROWS for before, after in splits)
+        assert len(read_tagged_pdf(pdf).elements("Table")) == len(html_tables) + len(splits)
+
+
+def _printed_tables(app: Flask, round_id: int, report: Report) -> list[Tag]:
+    """The tables of the HTML the PDF of ``report`` is printed from."""
+    with app.app_context():
+        survey_round = db.session.get(SurveyRound, round_id)
+        html = print_html(report, report_cover(survey_round, report))
+    return BeautifulSoup(html, "html.parser").select("table")
 
 
 def test_a_split_table_repeats_its_header_row_on_the_next_page(
