@@ -27,6 +27,12 @@ ROUND_MANAGERS = ("programme_admin", "participation_officer")
 ADMINS = ("programme_admin",)
 
 
+def manages_rounds(user: StaffUser) -> bool:
+    """True for the roles that run rounds (``ROUND_MANAGERS``); pages ask this rather than
+    repeating the role list."""
+    return user.role in ROUND_MANAGERS
+
+
 def staff_required(*roles: str) -> Callable[[View], View]:
     """Require a signed-in user; with ``roles``, also one of those roles (else 403)."""
     allowed = roles or ROLES

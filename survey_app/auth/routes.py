@@ -11,7 +11,7 @@ from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 
 from survey_app.auth import bp
-from survey_app.auth.access import safe_next
+from survey_app.auth.access import manages_rounds, safe_next
 from survey_app.auth.forms import (
     ChoosePasswordForm,
     ConfirmIdentityForm,
@@ -41,6 +41,10 @@ SECOND_FACTOR_LIMIT = "5 per minute; 20 per hour"
 second_factor_limit = limiter.shared_limit(
     SECOND_FACTOR_LIMIT, scope="second-factor", key_func=pending_account_rate_key, methods=["POST"]
 )
+
+
+# Templates ask whether someone runs rounds rather than repeating the list of roles.
+bp.add_app_template_global(manages_rounds)
 
 
 def _home() -> str:

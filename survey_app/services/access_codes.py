@@ -85,6 +85,14 @@ class CodeBatchError(UserError):
     """A batch that cannot be issued; the message is for the officer."""
 
 
+def issues_codes(survey_round: SurveyRound) -> bool:
+    """True while codes can be made for the round: it is a draft or open.
+
+    Pages read this rule from here (a template global) rather than repeating it.
+    """
+    return survey_round.status in ("draft", "open")
+
+
 def label_in_use(session: Session, survey_round: SurveyRound, label: str) -> bool:
     """True when the round already has codes with this label (ignoring case and spaces)."""
     query = select(AccessCode.id).where(
@@ -108,7 +116,7 @@ def issue_batch(
 
     The clear codes exist only in the return value: the caller shows them once (R-DP-3).
     """
-    if survey_round.status not in ("draft", "open"):
+    if not issues_codes(survey_round):
         raise CodeBatchError(N_("Codes can only be made for a draft or open round"))
     if label_in_use(session, survey_round, label):
         raise CodeBatchError(N_("This round already has codes with this label: choose another"))

@@ -58,6 +58,14 @@ class Difference:
     second: str | None
 
 
+def accepts_paper(survey_round: SurveyRound) -> bool:
+    """True while paper questionnaires can be entered or corrected: the round is open.
+
+    Pages read this rule from here (a template global) rather than repeating it.
+    """
+    return survey_round.status == "open"
+
+
 def paper_reference(response: Response) -> str:
     """The short reference to write on the paper copy, e.g. ``P-1A2B3C4D``."""
     return REFERENCE_PREFIX + response.public_id[:8].upper()
@@ -75,7 +83,7 @@ def enter_paper_response(
 
     On error the caller rolls back, so a half-keyed paper never stays in the database.
     """
-    if survey_round.status != "open":
+    if not accepts_paper(survey_round):
         raise _whole_form(N_("Paper questionnaires can be entered only while the round is open"))
     response = start_response(session, survey_round, version, mode="paper", language=language)
     errors: dict[str, UserError] = {}
@@ -141,7 +149,7 @@ def correct_paper_response(
     was completed. Nothing changed means nothing saved and nothing audited. Raises
     ``PaperEntryError`` for bad answers or a round that is no longer open.
     """
-    if response.mode != "paper" or response.round.status != "open":
+    if response.mode != "paper" or not accepts_paper(response.round):
         raise _whole_form(N_("Paper questionnaires can be corrected only while the round is open"))
     corrected = _second_keying(version, raw)
     changes = _differences(version, _stored(response), corrected, language)

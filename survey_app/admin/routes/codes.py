@@ -35,10 +35,14 @@ from survey_app.models import AccessCode, SurveyRound
 from survey_app.services.access_codes import (
     codes_of_round,
     issue_batch,
+    issues_codes,
     revoke_code,
 )
 from survey_app.services.codebook import round_versions as sorted_versions
 from survey_app.services.posters import PosterText, PrintedCode, cards_pdf, poster_pdf
+
+# Pages read the rule for when codes can be made from the service.
+bp.add_app_template_global(issues_codes)
 
 BATCH_KEY = "code_batch"
 BATCH_LIFETIME = timedelta(minutes=30)

@@ -24,6 +24,7 @@ from survey_app.models import SurveyRound
 from survey_app.services.codebook import round_versions
 from survey_app.services.paper_entry import (
     PaperEntryError,
+    accepts_paper,
     correct_paper_response,
     enter_paper_response,
     find_paper_response,
@@ -35,6 +36,9 @@ from survey_app.services.paper_entry import (
 from survey_app.services.paper_questionnaire import PaperWording, blank_questionnaire_pdf
 from survey_app.services.responses import version_of
 from survey_app.services.user_errors import UserError
+
+# Pages read the rule for when paper can be keyed from the service.
+bp.add_app_template_global(accepts_paper)
 
 
 @bp.get("/rounds/<int:round_id>/paper")
