@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 
 import pandas as pd
 
+from report_builder.disclosure.control import RELIABLE_BASE
 from report_builder.render.charts import section_charts
 from report_builder.render.csv import report_csv, report_tables, report_xlsx
 from report_builder.render.svg_elements import BAR_COLOUR
@@ -57,8 +58,30 @@ def test_each_chart_is_an_svg_with_a_title_and_a_description(large_report):
         assert BAR_COLOUR in chart.svg
 
 
-def test_hidden_results_are_not_charted(small_report):
-    charted = sum(len(chart.layout.bars) for chart in section_charts(small_report))
+def test_hidden_results_are_not_charted(large_report):
+    charts = section_charts(large_report)
+    charted = {(c.domain, c.age_band) for c in charts}
+    in_charts = [r for r in large_report.results() if (r.domain, r.age_band) in charted]
 
-    assert charted == sum(r.is_shown for r in small_report.results())
-    assert all(bar.width is not None for c in section_charts(small_report) for bar in c.layout.bars)
+    assert sum(len(chart.layout.bars) for chart in charts) == sum(r.is_shown for r in in_charts)
+    assert all(bar.width is not None for c in charts for bar in c.layout.bars)
+
+
+def test_a_band_whose_every_result_is_low_reliability_is_a_table_without_a_chart(small_report):
+    """Bars for bases under 30 would suggest differences their wide intervals cannot support."""
+    shown = [r for r in small_report.results() if r.is_shown]
+
+    assert shown
+    assert all(r.base is not None and r.base < RELIABLE_BASE for r in shown)
+    assert section_charts(small_report) == ()
+
+
+def test_a_band_with_a_result_from_30_or_more_answers_is_charted(large_report):
+    bands = {(c.domain, c.age_band) for c in section_charts(large_report)}
+
+    assert bands
+    assert bands == {
+        (r.domain, r.age_band)
+        for r in large_report.results()
+        if r.is_shown and (r.base or 0) >= RELIABLE_BASE
+    }
