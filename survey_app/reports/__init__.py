@@ -6,6 +6,7 @@ bp = Blueprint("reports", __name__, url_prefix="/reports")
 
 from survey_app.reports import (  # noqa: E402,F401 (each module attaches its views to bp)
     cover_style_routes,
+    programme_download_routes,
     programme_routes,
     routes,
     you_said_plan_routes,
