@@ -21,7 +21,9 @@ def record_page(
 
     Raises ``InvalidAnswerError`` or ``ResponseClosedError`` like ``save_answer``.
     """
-    if language in LANGUAGES:
+    # Only a change is assigned: assigning the same value still marks the response dirty, and
+    # the commit would then run the ORM's whole flush to find nothing to write.
+    if language in LANGUAGES and response.language != language:
         response.language = language
     if raw_value is None:
         skip_answer(session, response, item)
