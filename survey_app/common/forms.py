@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any, TypeVar
 
 from flask_wtf import FlaskForm
+from werkzeug.datastructures import MultiDict
 from wtforms import Field, Form
 
 # SelectChoice is new in WTForms 3.3 and not yet in its stubs (types-WTForms 3.2), so it is
@@ -22,15 +23,30 @@ def _clean(value: object) -> object:
     return without_control_characters(value) if isinstance(value, str) else value
 
 
+def _cleaned(posted: MultiDict[str, Any]) -> MultiDict[str, Any]:
+    """``posted`` with control characters dropped from every text value (files kept as sent)."""
+    return MultiDict([(name, _clean(value)) for name, value in posted.items(multi=True)])
+
+
 class StaffForm(FlaskForm):
-    """A Flask-WTF form whose text fields drop invisible control characters as they arrive.
+    """A Flask-WTF form that drops invisible control characters from everything posted to it.
 
     Without this, a pasted or hostile control character would be echoed into the page when the
     form is shown again with an error, making the page malformed HTML, and would reach the
     database, where PostgreSQL refuses NUL outright.
     """
 
-    class Meta:
+    class Meta(FlaskForm.Meta):
+        def wrap_formdata(self, form: Form, formdata: Any) -> Any:
+            """The posted values, cleaned before any field reads them.
+
+            Cleaning the posted text, not only each field's data, matters because number,
+            date and button fields redraw the text exactly as posted (their ``raw_data``) when
+            it does not parse, and filters never see that.
+            """
+            posted = super().wrap_formdata(form, formdata)
+            return None if posted is None else _cleaned(posted)
+
         def bind_field(
             self, form: Form, unbound_field: UnboundField[Field], options: dict[str, Any]
         ) -> Field:

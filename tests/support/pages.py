@@ -33,17 +33,15 @@ def check_page(html: str) -> BeautifulSoup:
 def _parse_strictly(html: str) -> None:
     """Raise :class:`PageCheckError` at the first HTML parse error, naming its line and column.
 
-    html5lib's strict mode stops at the first error the HTML standard's tokeniser or tree builder
-    reports (stray end tags, unclosed elements, bad attributes), which a lenient browser would
-    silently repair and a screen reader might then read differently.
+    html5lib records every error the HTML standard's tokeniser or tree builder reports (stray end
+    tags, unclosed elements, bad attributes, control characters and other code points no page
+    may hold), which a lenient browser would silently repair or drop and a screen reader might
+    then read differently. Any one of them fails the page.
     """
     parser = html5lib.HTMLParser(strict=False)
     parser.parse(html)
-    # Known open defect: a hostile post to two staff forms still echoes a character html5lib
-    # calls an invalid codepoint (not one the form filters drop); tracked in the issue notes.
-    errors = [error for error in parser.errors if error[1] != "invalid-codepoint"]
-    if errors:
-        (line, column), code, _ = errors[0]
+    if parser.errors:
+        (line, column), code, _ = parser.errors[0]
         raise PageCheckError(f"malformed HTML at line {line}, column {column}: {code}")
 
 

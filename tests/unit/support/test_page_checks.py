@@ -24,6 +24,8 @@ def test_a_well_formed_page_passes() -> None:
         ("<p>Fine.</p>", '<p class="a" class="b">Fine.</p>'),
         ("<p>Fine.</p>", "<table><p>Fine.</p></table>"),
         ("<!DOCTYPE html>", ""),
+        ("<p>Fine.</p>", "<p>Fine.\x00</p>"),
+        ("<p>Fine.</p>", '<p title="Fine.\x0f\x8f">Fine.</p>'),
     ],
     ids=[
         "end tag too early",
@@ -31,6 +33,8 @@ def test_a_well_formed_page_passes() -> None:
         "duplicate attribute",
         "misnested table",
         "no doctype",
+        "NUL",
+        "control characters in an attribute",
     ],
 )
 def test_malformed_html_is_rejected_with_its_position(broken: str, fault: str) -> None:

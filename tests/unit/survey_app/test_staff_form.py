@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Flask
 from flask_wtf import FlaskForm
 from werkzeug.datastructures import MultiDict
-from wtforms import BooleanField, StringField
+from wtforms import BooleanField, IntegerField, StringField, SubmitField
 
 from survey_app.common.forms import StaffForm
 
@@ -23,6 +23,25 @@ def test_control_characters_are_dropped_and_everything_else_kept() -> None:
         form = _NoteForm(formdata=typed)
     assert form.note.data == "Ring the home\tteam"
     assert form.urgent.data is True
+
+
+class _CountForm(StaffForm):
+    children = IntegerField()
+    save = SubmitField()
+
+
+def test_a_field_that_redraws_what_was_typed_shows_no_control_characters() -> None:
+    """A number or a button redraws the posted text itself, not the filtered data: found by the
+    fuzzer, a NUL in a number box and C0/C1 controls in a button's value made malformed pages."""
+    app = Flask(__name__)
+    app.config.update(SECRET_KEY="x", WTF_CSRF_ENABLED=False)
+    typed = MultiDict({"children": "twelve\x00", "save": "Save\x0f\x8f"})
+    with app.test_request_context(method="POST"):
+        form = _CountForm(formdata=typed)
+        assert not form.validate()
+        number_box = str(form.children())
+    assert 'value="twelve"' in number_box
+    assert form.save._value() == "Save"  # What GOV.UK's button puts in its value attribute.
 
 
 def _all_subclasses(cls: type) -> set[type]:
