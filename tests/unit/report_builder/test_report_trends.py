@@ -15,9 +15,10 @@ import pytest
 from demo_data.synthetic import SyntheticDesign, synthetic_responses
 from questionnaires import load_catalogue
 from report_builder.comparison.national_benchmarks import load_benchmarks
+from report_builder.disclosure.control import RELIABLE_BASE
 from report_builder.indicators.counts import indicator_counts
 from report_builder.render.svg_elements import BACKGROUND
-from report_builder.render.trend_charts import trend_svg
+from report_builder.render.trend_charts import is_trend_charted, trend_svg
 from report_builder.report.build import build_report
 from report_builder.report.headline import HEADLINE_INDICATORS
 from report_builder.report.model import Report
@@ -91,6 +92,16 @@ def test_a_round_that_asked_another_way_is_labelled_but_not_drawn(rounds):
 
     assert svg.count("<circle") == 2
     assert ">2024</text>" in svg
+
+
+def test_a_trend_of_low_reliability_figures_only_is_given_without_a_chart(rounds):
+    trend = next(t for t in rounds[("SYN001", "2026")].trends if t.shown_points == 3)
+    reliable = [p for p in trend.points if p.base is not None and p.base >= RELIABLE_BASE]
+    small = replace(trend, points=tuple(replace(p, base=RELIABLE_BASE - 1) for p in trend.points))
+
+    assert reliable
+    assert is_trend_charted(trend)
+    assert not is_trend_charted(small)
 
 
 def test_a_first_round_has_no_trends(rounds):
