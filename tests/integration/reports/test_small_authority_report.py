@@ -22,9 +22,10 @@ LENGTH_BEFORE_ISSUE_15 = 174_240
 """Bytes of Demo Small Borough's report body when issue 15 was filed: pages of [c]."""
 
 
-def _small_report_body(app: Flask, demo: Demo) -> tuple[str, list[tuple[str, str]]]:
+@pytest.fixture(scope="module")
+def small_report(app: Flask, demo: Demo) -> tuple[str, list[tuple[str, str]]]:
     """The small authority's report body as the page shows it, and (label, result) of every
-    result its report model may show."""
+    result its report model may show (built once: it takes seconds)."""
     with app.app_context(), app.test_request_context():
         survey_round = db.session.get(SurveyRound, demo.small_round_id)
         catalogue = load_catalogue()
@@ -37,17 +38,17 @@ def _small_report_body(app: Flask, demo: Demo) -> tuple[str, list[tuple[str, str
 
 
 def test_the_small_authoritys_report_is_under_a_quarter_of_its_length_before_issue_15(
-    app: Flask, demo: Demo
+    small_report: tuple[str, list[tuple[str, str]]],
 ) -> None:
-    body, _ = _small_report_body(app, demo)
+    body, _ = small_report
 
     assert len(body.encode("utf-8")) < LENGTH_BEFORE_ISSUE_15 / 4
 
 
 def test_the_small_authoritys_report_still_shows_every_result_it_may_show(
-    app: Flask, demo: Demo
+    small_report: tuple[str, list[tuple[str, str]]],
 ) -> None:
-    body, shown = _small_report_body(app, demo)
+    body, shown = small_report
 
     page = BeautifulSoup(body, "html.parser")
     rows = [
@@ -59,9 +60,9 @@ def test_the_small_authoritys_report_still_shows_every_result_it_may_show(
 
 
 def test_the_small_authoritys_report_says_once_why_its_tables_have_no_charts(
-    app: Flask, demo: Demo
+    small_report: tuple[str, list[tuple[str, str]]],
 ) -> None:
-    body, _ = _small_report_body(app, demo)
+    body, _ = small_report
 
     page = BeautifulSoup(body, "html.parser")
     text = page.get_text(" ")
