@@ -50,6 +50,13 @@ def programme_results_csv() -> Response:
     return _table_csv("results")
 
 
+@bp.get("/programme/notes.csv")
+@staff_required(*ADMINS)
+@limiter.limit(TABLE_LIMIT, key_func=staff_account_rate_key)
+def programme_notes_csv() -> Response:
+    return _table_csv("notes")
+
+
 @bp.get("/programme/programme.xlsx")
 @staff_required(*ADMINS)
 @limiter.limit(DOWNLOAD_LIMIT, key_func=staff_account_rate_key)

@@ -1,5 +1,6 @@
 """The programme view as files: its two tables (response rates, and each headline result by
-authority) as CSV files, and both as sheets of one XLSX workbook.
+authority) and the notes explaining their markers, as CSV files and as sheets of one XLSX
+workbook.
 
 The files hold exactly the rows and values of the page's tables, in the page's language, drawn
 from the same ``ProgrammeView`` and response rates: a value the page hides is ``[c]`` (or its
@@ -20,17 +21,20 @@ from flask_babel import gettext as _
 from openpyxl import Workbook
 
 from questionnaires import Catalogue
-from report_builder.disclosure.values import Marker
+from report_builder.disclosure.values import Marker, SuppressionReason
 from report_builder.render.csv import CSV_ENCODING, CSV_LINE_END
 from report_builder.render.untrusted_text import defuse_formula
 from report_builder.report.model import ProgrammeView
+from survey_app.reports.presenters import notes_for
 from survey_app.reports.programme import programme_spreads
 from survey_app.services.reporting import ProgrammeRate
 from survey_app.services.xlsx_export import MAX_WIDTH, MIN_WIDTH, FilteredSheet
 
 Cell = str | int | None
-PROGRAMME_TABLES = ("response-rates", "results")
-"""The tables, by the name their CSV file ends with, in the order the page shows them."""
+PROGRAMME_TABLES = ("response-rates", "results", "notes")
+"""The tables, by the name their CSV file ends with, in the order the page shows them; the
+notes explain every marker the other two use (R-SDC-7), as the notes beneath the page's
+tables do."""
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,7 @@ def programme_tables(
     return {
         "response-rates": rates_table(rates),
         "results": results_table(catalogue, view, names, language),
+        "notes": notes_table(view, rates, language),
     }
 
 
@@ -114,6 +119,17 @@ def results_table(
         for area, value in zip(spread.values, indicator.values, strict=True)
     )
     return ProgrammeTable(_("Results"), header, rows)
+
+
+def notes_table(
+    view: ProgrammeView, rates: Sequence[ProgrammeRate], language: str
+) -> ProgrammeTable:
+    """One row for each marker used in the other tables: what it means."""
+    reasons = [value.note for indicator in view.indicators for value in indicator.values]
+    if any(rate.respondents is None for rate in rates):
+        reasons.append(SuppressionReason.CONFIDENTIAL.value)
+    notes = notes_for(reasons, language)
+    return ProgrammeTable(_("Notes on markers"), (_("Note"),), tuple((note,) for note in notes))
 
 
 def _or_hidden(value: int | None) -> Cell:

@@ -47,7 +47,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("downloads")]
 
 PROGRAMME_DOWNLOADS = {
     *("reports.programme_rates_csv", "reports.programme_results_csv"),
-    "reports.programme_download_xlsx",
+    *("reports.programme_notes_csv", "reports.programme_download_xlsx"),
 }
 """For programme admins only: fetched by an admin, not the officer."""
 KNOWN_DOWNLOADS = {

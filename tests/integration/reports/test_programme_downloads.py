@@ -24,6 +24,7 @@ StaffClient = Callable[[str], FlaskClient]
 SMALL = "Demo Small Borough Council"
 RATES = "/reports/programme/response-rates.csv"
 RESULTS = "/reports/programme/results.csv"
+NOTES = "/reports/programme/notes.csv"
 WORKBOOK = "/reports/programme/programme.xlsx"
 
 
@@ -96,7 +97,7 @@ def test_the_workbook_holds_both_tables_with_numbers_as_numbers_and_c_kept(
     client = staff_client(ADMIN)
     book = openpyxl.load_workbook(io.BytesIO(client.get(WORKBOOK).data), read_only=True)
 
-    assert book.sheetnames == ["Response rates", "Results"]
+    assert book.sheetnames == ["Response rates", "Results", "Notes on markers"]
     # A read-only sheet leaves out a row's empty cells at its end (no marker).
     results = [(*r, *[None] * (7 - len(r))) for r in book["Results"].iter_rows(values_only=True)]
     assert results[1:] == [
@@ -105,6 +106,20 @@ def test_the_workbook_holds_both_tables_with_numbers_as_numbers_and_c_kept(
     ]
     assert any(row[2] == SMALL and row[4] == "[c]" for row in results)
     assert any(isinstance(row[4], int) for row in results)
+
+
+def test_every_marker_in_the_files_is_explained_in_the_notes(
+    staff_client: StaffClient, demo: Demo
+) -> None:
+    client = staff_client(ADMIN)
+    results = _csv(client.get(RESULTS).data)[1:]
+
+    header, *notes = _csv(client.get(NOTES).data)
+
+    assert header == ["Note"]
+    used = {row[6] for row in results if row[6]}
+    assert "[c]" in used
+    assert all(any(note[0].startswith(marker) for note in notes) for marker in used)
 
 
 def test_the_files_follow_the_pages_language(staff_client: StaffClient, demo: Demo) -> None:
@@ -121,7 +136,7 @@ def test_every_programme_download_is_audited(
     app: Flask, staff_client: StaffClient, demo: Demo
 ) -> None:
     client = staff_client(ADMIN)
-    for path in (RATES, RESULTS, WORKBOOK):
+    for path in (RATES, RESULTS, NOTES, WORKBOOK):
         client.get(path)
 
     with app.app_context():
@@ -134,7 +149,7 @@ def test_every_programme_download_is_audited(
 
 
 @pytest.mark.parametrize("email", [OFFICER, LEAD])
-@pytest.mark.parametrize("path", [RATES, RESULTS, WORKBOOK])
+@pytest.mark.parametrize("path", [RATES, RESULTS, NOTES, WORKBOOK])
 def test_other_staff_get_no_programme_file_and_no_authority_names(
     staff_client: StaffClient, demo: Demo, email: str, path: str
 ) -> None:
@@ -150,4 +165,4 @@ def test_the_programme_page_links_to_its_downloads(staff_client: StaffClient, de
     )
 
     links = {a["href"] for a in soup.select("a.govuk-link")}
-    assert {RATES, RESULTS, WORKBOOK} <= links
+    assert {RATES, RESULTS, NOTES, WORKBOOK} <= links
