@@ -27,8 +27,9 @@ MAX_UPLOAD_SIDE = 4000
 MIN_UPLOAD_SIDE = 16
 """Pixels: anything smaller cannot be a legible logo."""
 STORED_SIZE = (800, 400)
-"""The most a stored logo keeps (width, height): sharp at the cover's 60 by 30 mm at over
-300 dots an inch. A larger logo is scaled down to fit, keeping its shape."""
+"""The most a stored logo keeps (width, height): sharp in the printed cover's space of at
+most 70 by 30 mm (about 290 dots an inch). A larger logo is scaled down to fit, keeping its
+shape."""
 FORMATS = ("PNG", "JPEG")
 
 
