@@ -152,3 +152,23 @@ def test_a_programme_admin_sets_any_authoritys_cover(
 
     assert _post(client, authority.id, colour="#0b0c0c").status_code == 302
     assert branding_for(session, authority.id).colour == "#0b0c0c"
+
+
+def test_a_file_over_the_request_limit_gets_the_kind_error_page_not_a_server_error(
+    officer_client: FlaskClient, officer: StaffUser, session: Session
+) -> None:
+    authority_id = officer.local_authority_id
+
+    token = csrf_token(officer_client, _path(authority_id))
+    upload = (io.BytesIO(b"\x89PNG" + b"\0" * 300 * 1024), "logo.png")
+
+    answer = officer_client.post(
+        _path(authority_id),
+        data={"csrf_token": token, "logo": upload},
+        content_type="multipart/form-data",
+        headers={"Accept": "text/html"},
+    )
+
+    assert answer.status_code == 413
+    assert "Go back and try again" in answer.get_data(as_text=True)
+    assert branding_for(session, authority_id).logo is None
