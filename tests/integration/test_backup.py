@@ -59,6 +59,7 @@ def _report(url: str, catalogue: Catalogue, round_id: int) -> Report:
     return report
 
 
+@pytest.mark.slow  # Seeds the demo's reports and builds one twice: left out of make test-fast.
 def test_a_restored_database_gives_an_identical_report(
     request: pytest.FixtureRequest, app: Flask, session: Session, tmp_path: Path
 ) -> None:

@@ -2,6 +2,7 @@
 
 import json
 
+import pytest
 from flask import Flask
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -17,6 +18,9 @@ from survey_app.services.access_codes import find_access_code
 from survey_app.services.demo_reports import DEMO_BATCHES
 from survey_app.services.monitoring import monitor_round
 from survey_app.services.passwords import verify_password
+
+# Slow: every test runs the whole demo seed; left out of `make test-fast`, run by `make test`.
+pytestmark = pytest.mark.slow
 
 
 def test_seed_prints_a_json_last_line_with_a_working_code_and_logins(

@@ -18,7 +18,8 @@ from survey_app.models import AuditEvent
 from tests.factories import make_round, make_staff
 from tests.integration.reports.conftest import ADMIN, LEAD, OFFICER, Demo
 
-pytestmark = pytest.mark.xdist_group("reports")
+# Slow: each test builds whole reports; left out of `make test-fast`, run by `make test`.
+pytestmark = [pytest.mark.xdist_group("reports"), pytest.mark.slow]
 StaffClient = Callable[[str], FlaskClient]
 
 

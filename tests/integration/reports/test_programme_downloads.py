@@ -19,7 +19,8 @@ from survey_app.models import AuditEvent
 from tests.integration.auth.staff_client import post_form
 from tests.integration.reports.conftest import ADMIN, LEAD, OFFICER, Demo
 
-pytestmark = pytest.mark.xdist_group("reports")
+# Slow: each test builds whole reports; left out of `make test-fast`, run by `make test`.
+pytestmark = [pytest.mark.xdist_group("reports"), pytest.mark.slow]
 StaffClient = Callable[[str], FlaskClient]
 SMALL = "Demo Small Borough Council"
 RATES = "/reports/programme/response-rates.csv"

@@ -10,7 +10,8 @@ from flask.testing import FlaskClient
 
 from tests.integration.reports.conftest import ADMIN, LEAD, OFFICER, Demo
 
-pytestmark = pytest.mark.xdist_group("reports")
+# Slow: each test builds whole reports; left out of `make test-fast`, run by `make test`.
+pytestmark = [pytest.mark.xdist_group("reports"), pytest.mark.slow]
 StaffClient = Callable[[str], FlaskClient]
 
 

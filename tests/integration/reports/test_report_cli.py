@@ -16,7 +16,8 @@ from tests.integration.reports.conftest import Demo
 from tests.integration.reports.test_downloads import pdf_text
 from tests.support.pdfs import image_count, shows
 
-pytestmark = pytest.mark.xdist_group("reports")
+# Slow: each test builds whole reports; left out of `make test-fast`, run by `make test`.
+pytestmark = [pytest.mark.xdist_group("reports"), pytest.mark.slow]
 MARKUP_QUOTE = 'i want <b>more time with my brother &#999999999; <img src="/etc/passwd"/>'
 
 

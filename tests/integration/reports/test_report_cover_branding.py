@@ -24,7 +24,8 @@ from survey_app.services.reporting import build_round_report
 from tests.integration.reports.conftest import ADMIN, Demo
 from tests.support.pdf_structure import read_tagged_pdf
 
-pytestmark = pytest.mark.xdist_group("reports")
+# Slow: each test builds whole reports; left out of `make test-fast`, run by `make test`.
+pytestmark = [pytest.mark.xdist_group("reports"), pytest.mark.slow]
 
 COLOUR = "#8a1538"
 

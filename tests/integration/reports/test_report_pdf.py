@@ -27,7 +27,8 @@ from tests.support.pdf_layout import page_layouts, pages_ending_with_a_heading, 
 from tests.support.pdf_structure import read_tagged_pdf
 from tests.support.pdfs import pdf_text
 
-pytestmark = pytest.mark.xdist_group("reports")
+# Slow: each test builds whole reports; left out of `make test-fast`, run by `make test`.
+pytestmark = [pytest.mark.xdist_group("reports"), pytest.mark.slow]
 
 
 def _built(app: Flask, round_id: int, language: str) -> tuple[Report, bytes]:

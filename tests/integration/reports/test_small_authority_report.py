@@ -16,7 +16,8 @@ from survey_app.reports.files import report_body
 from survey_app.services.reporting import build_round_report
 from tests.integration.reports.conftest import Demo
 
-pytestmark = pytest.mark.xdist_group("reports")
+# Slow: each test builds whole reports; left out of `make test-fast`, run by `make test`.
+pytestmark = [pytest.mark.xdist_group("reports"), pytest.mark.slow]
 
 LENGTH_BEFORE_ISSUE_15 = 174_240
 """Bytes of Demo Small Borough's report body when issue 15 was filed: pages of [c]."""

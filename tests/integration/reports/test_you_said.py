@@ -21,7 +21,8 @@ from tests.integration.auth.staff_client import post_form
 from tests.integration.reports.conftest import ADMIN, LEAD, OFFICER, Demo
 from tests.integration.reports.test_downloads import pdf_text
 
-pytestmark = pytest.mark.xdist_group("reports")
+# Slow: each test builds whole reports; left out of `make test-fast`, run by `make test`.
+pytestmark = [pytest.mark.xdist_group("reports"), pytest.mark.slow]
 StaffClient = Callable[[str], FlaskClient]
 BAND = "cic-11-17"
 PLAN = {

@@ -142,6 +142,7 @@ def test_a_class_behind_one_address_all_get_in_whatever_mistakes_came_first(
     assert entries == [303] * 40
 
 
+@pytest.mark.slow  # 200 posts: left out of make test-fast, run by make test.
 def test_failed_codes_from_one_address_stop_at_200_a_day(
     database_url: str, session: Session
 ) -> None:

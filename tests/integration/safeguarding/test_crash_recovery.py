@@ -45,6 +45,9 @@ from tests.integration.safeguarding.conftest import (
 )
 from tests.support.smtp import Inbox, SmtpServer
 
+# Slow: the sender runs, and is killed, as a child process: not in `make test-fast`.
+pytestmark = pytest.mark.slow
+
 REPO_ROOT = Path(__file__).resolve().parents[3]
 ALERTS = 5
 HELD = 3

@@ -31,6 +31,9 @@ from report_builder.report.model import Report, ResponseRate
 from survey_app.models.authority import LocalAuthority
 from survey_app.services.demo_reports import DESIGN, SEED
 
+# Slow: the demo round set's reports are built first: not in `make test-fast`.
+pytestmark = pytest.mark.slow
+
 PREVIOUS, CURRENT = DESIGN.periods
 OPEN_ROUND = round_id(la_codes(DESIGN)[0], CURRENT)
 MINIMUM = LocalAuthority.minimum_response_rate.default.arg

@@ -32,6 +32,9 @@ from survey_app.services.demo_reports import DESIGN, SEED
 from survey_app.services.reporting import HEADLINE_INDICATORS
 from tests.support.motivated_intruder import Finding, PublishedReport, attack
 
+# Slow: each attack builds the demo round set's reports: not in `make test-fast`.
+pytestmark = pytest.mark.slow
+
 PREVIOUS, CURRENT = DESIGN.periods
 DEMO_LA, _, _, SMALL_LA = la_codes(DESIGN)
 OPEN_ROUNDS = frozenset({round_id(DEMO_LA, CURRENT)})
