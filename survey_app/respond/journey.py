@@ -61,8 +61,8 @@ def complete_languages(version: InstrumentVersion) -> tuple[str, ...]:
 
 def text_language(version: InstrumentVersion) -> str:
     """The language questions are shown in: the chosen one when the version has it in full."""
-    complete = complete_languages(version)
-    return current_language() if current_language() in complete else complete[0]
+    complete, chosen = complete_languages(version), current_language()
+    return chosen if chosen in complete else complete[0]
 
 
 @dataclass(frozen=True)
@@ -82,8 +82,9 @@ class Journey:
     def authority(self) -> LocalAuthority:
         return self.response.round.local_authority
 
-    @property
+    @cached_property
     def text_language(self) -> str:
+        """Worked out once: a saved page asks for it several times, and each asks Flask-Babel."""
         return text_language(self.version)
 
     def position(self, item: Item) -> int:

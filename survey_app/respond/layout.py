@@ -26,10 +26,11 @@ def language_links() -> list[dict[str, str]]:
     offered = g.get("offered_languages", ())
     if len(offered) < 2 or request.endpoint is None:
         return []
+    shown = current_language()
     return [
         {"lang": lang, "name": LANGUAGE_NAMES[lang], "href": this_page_in(lang)}
         for lang in offered
-        if lang != current_language() and lang in LANGUAGE_NAMES
+        if lang != shown and lang in LANGUAGE_NAMES
     ]
 
 
