@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import click
-from flask import current_app
 from flask.cli import AppGroup
 
+from survey_app.common.units_of_work import unit_of_work
 from survey_app.extensions import db_session
-from survey_app.services.users import AccountError, create_admin
+from survey_app.services.users import create_admin
 
 admin_cli = AppGroup("admin", help="Staff accounts.")
 
@@ -18,12 +18,8 @@ admin_cli = AppGroup("admin", help="Staff accounts.")
 @click.password_option(help="At least 12 characters; asked for twice when not given.")
 def create(email: str, name: str, password: str) -> None:
     """Create a programme admin; refuses a common or short password or a used email."""
-    # Messages are translated lazily, and Babel picks a language from a request.
-    with current_app.test_request_context():
-        try:
-            user = create_admin(db_session(), email, name, password)
-        except AccountError as error:
-            db_session().rollback()
-            raise click.ClickException(str(error)) from None
-        db_session().commit()
-        click.echo(f"Created programme admin {user.email}.")
+    with unit_of_work(db_session()) as work:
+        user = create_admin(db_session(), email, name, password)
+    if work.refusal is not None:
+        raise click.ClickException(str(work.refusal))  # The English, for the terminal.
+    click.echo(f"Created programme admin {user.email}.")
