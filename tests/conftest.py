@@ -116,15 +116,22 @@ def fresh_rate_limits(request: pytest.FixtureRequest) -> None:
 BROWSER_TESTS = Path(__file__).parent / "browser"
 
 
+@pytest.hookimpl(tryfirst=True)  # Before xdist reads the groups it schedules by.
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark every test under ``tests/browser`` as ``browser``, so ``-m browser`` selects them all.
+    """Mark every test under ``tests/browser`` as ``browser``, so ``-m browser`` selects them all,
+    and split every ``xdist_group`` by database.
 
     A ``pytestmark`` in a conftest marks nothing (pytest reads it only from test modules), so the
-    marker is applied here, by where the test lives.
+    marker is applied here, by where the test lives. A group keeps a module's tests on one worker
+    so its expensive module fixture (the seeded demo) is built once; that fixture is built once
+    per database anyway, so the SQLite and PostgreSQL halves can run on different workers.
     """
     for item in items:
         if BROWSER_TESTS in item.path.parents:
             item.add_marker(pytest.mark.browser)
+        backend = getattr(item, "callspec", None) and item.callspec.params.get("database_url")
+        if backend and item.get_closest_marker("xdist_group"):
+            item.add_marker(pytest.mark.xdist_group(backend))
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
