@@ -11,6 +11,7 @@ from flask import current_app
 from flask.cli import AppGroup
 
 from questionnaires import load_catalogue
+from survey_app.common.units_of_work import unit_of_work
 from survey_app.extensions import db_session
 from survey_app.models import SurveyRound
 from survey_app.services.demo import DEMO_INSTRUMENTS, database_is_empty, seed_demo
@@ -40,10 +41,13 @@ def seed(if_empty: bool) -> None:
     pinned = {
         key: catalogue.get(f"{key}@v{version}").content_hash for key, version in DEMO_INSTRUMENTS
     }
-    result = seed_demo(db_session(), pinned_hashes=pinned)
-    reports = seed_demo_reports(db_session(), catalogue, result)
-    seed_demo_actions(db_session(), catalogue, db_session().get_one(SurveyRound, result.round_id))
-    db_session().commit()
+    with unit_of_work(db_session()) as work:
+        result = seed_demo(db_session(), pinned_hashes=pinned)
+        reports = seed_demo_reports(db_session(), catalogue, result)
+        demo_round = db_session().get_one(SurveyRound, result.round_id)
+        seed_demo_actions(db_session(), catalogue, demo_round)
+    if work.refusal is not None:  # Demo data a service refuses: nothing was stored.
+        raise click.ClickException(str(work.refusal))
     line = json.dumps(asdict(result))
     saved.parent.mkdir(parents=True, exist_ok=True)
     saved.write_text(line + "\n", encoding="utf-8")
