@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from survey_app.models import AccessCode, AuditEvent, SafeguardingAlert, StaffUser, SurveyRound
+from survey_app.services.audit import now_utc
 from survey_app.services.responses import skip_answer, version_of
 from tests.factories import make_staff
 from tests.integration.auth.staff_client import post_form, sign_in
@@ -142,3 +143,15 @@ def test_an_alert_outlives_an_answer_the_child_removed(
     assert page.status_code == 200
     assert "The answer is no longer stored" in page.get_data(as_text=True)
     assert BANNER in officer_client.get(f"/admin/rounds/{survey_round.id}").get_data(as_text=True)
+
+
+def test_a_sent_email_counts_its_recipients_in_words_that_agree_with_the_number(
+    officer_client: FlaskClient, session: Session, survey_round: SurveyRound, code: AccessCode
+) -> None:
+    alert = _alert(session, survey_round, code)
+    email = next(e for e in alert.emails if e.kind == "alert")
+    path = f"/admin/rounds/{survey_round.id}/alerts/{alert.id}"
+    for count, words in ((1, "Sent to 1 person on"), (3, "Sent to 3 people on")):
+        email.status, email.recipient_count, email.sent_at = "sent", count, now_utc()
+        session.commit()
+        assert words in officer_client.get(path).get_data(as_text=True)
