@@ -3,17 +3,11 @@ columns away again, keeping the actions' English text."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from flask import Flask
 from flask_migrate import downgrade, upgrade
 from sqlalchemy import inspect, text
 
 from survey_app.extensions import db
-from tests.conftest import make_test_app
-from tests.support.postgres import PostgresServer
 
 BEFORE = "0007_group_sessions"
 PLAN_COLUMNS = {
@@ -26,19 +20,6 @@ PLAN_COLUMNS = {
     "done_text",
     "done_text_cy",
 }
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def empty_app(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Flask]:
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'revision.sqlite3'}"
-    else:
-        server: PostgresServer = request.getfixturevalue("postgres_server")
-        url = server.create_database("care_voices_revision_0008")
-    app = make_test_app(url)
-    with app.app_context():
-        yield app
-        db.engine.dispose()
 
 
 def _columns() -> set[str]:

@@ -6,10 +6,8 @@ Each test gets a fresh, empty database on SQLite and on the real PostgreSQL serv
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -19,21 +17,6 @@ from sqlalchemy import inspect
 
 from survey_app import MIGRATIONS_DIR
 from survey_app.extensions import db
-from tests.conftest import make_test_app
-from tests.support.postgres import PostgresServer
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def empty_app(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Flask]:
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'migrations.sqlite3'}"
-    else:
-        server: PostgresServer = request.getfixturevalue("postgres_server")
-        url = server.create_database("care_voices_migrations")
-    app = make_test_app(url)
-    with app.app_context():
-        yield app
-        db.engine.dispose()
 
 
 def _script() -> ScriptDirectory:
