@@ -65,7 +65,6 @@ CONTENT_TYPES = {
     "zip": "application/zip",
     "pdf": "application/pdf",
 }
-PROVISIONAL_MARK = "#"
 CODES_IN_BATCH = 3
 
 
@@ -177,13 +176,12 @@ def download_paths(app: Flask, served: Served) -> list[str]:
 
 
 def csv_rows(body: bytes) -> list[list[str]]:
-    """The rows of a CSV file after an open round's one-cell ``# Provisional...`` title line;
-    every row must be as wide as the header."""
+    """The rows of a CSV file, which starts with its header row (no title or comment line, which
+    would break a reader's header detection); every row must be as wide as the header."""
     rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"), newline="")))
-    if rows and len(rows[0]) == 1 and rows[0][0].startswith(PROVISIONAL_MARK):
-        rows = rows[1:]
     assert rows, "an empty file"
     assert rows[0], "no header row"
+    assert not rows[0][0].startswith("#"), "a comment line before the header"
     assert {len(row) for row in rows} == {len(rows[0])}, "rows of different widths"
     return rows
 
