@@ -34,7 +34,8 @@ def build_programme_view(
 
     ``counts`` may pass ``indicator_counts(responses, catalogue)`` computed once.
     """
-    counts = indicator_counts(responses, catalogue) if counts is None else counts
+    if counts is None:
+        counts = indicator_counts(responses, catalogue, only=headline_indicator_ids)
     latest = _latest_rounds(counts)
     wanted = latest.loc[latest[col.INDICATOR_ID].isin(list(headline_indicator_ids))]
     masked = mask_indicator_table(estimate_table(wanted), sensitive_indicators(catalogue))

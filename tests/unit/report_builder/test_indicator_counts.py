@@ -130,6 +130,28 @@ def test_each_age_band_is_counted_separately_with_its_fingerprint():
     )
 
 
+def test_counting_only_some_indicators_gives_exactly_their_rows_of_the_full_count():
+    frame = responses(
+        ("cic-4-7", {"feel_safe": "always"}),
+        ("cic-8-10", {"feel_safe": "never", "know_social_worker": "yes"}),
+    )
+    full = indicator_counts(frame, CATALOGUE)
+    wanted = ["always_feels_safe"]
+
+    some = indicator_counts(frame, CATALOGUE, only=wanted)
+
+    expected = full.loc[full[col.INDICATOR_ID].isin(wanted)].reset_index(drop=True)
+    pd.testing.assert_frame_equal(some, expected)
+    assert len(full) > len(some) > 0
+
+
+def test_counting_indicators_no_answered_version_reads_gives_an_empty_table():
+    frame = responses(("cic-4-7", {"feel_safe": "always"}))
+    only_leavers = [i.id for i in CATALOGUE.indicators if set(i.sources) == {"leavers-16-25"}]
+    assert only_leavers
+    assert indicator_counts(frame, CATALOGUE, only=only_leavers).empty
+
+
 def test_the_input_frame_is_not_changed():
     frame = responses(("cic-8-10", {"feel_safe": "always"}))
     before = frame.copy()
