@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 
 import pyotp
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Page
+from playwright.sync_api import Locator, Page
 
 from tests.factories import DEFAULT_PASSWORD, DEFAULT_TOTP_SECRET
 
@@ -31,8 +31,22 @@ class AccessibilityError(AssertionError):
     """axe-core found WCAG 2.2 A/AA violations on a page."""
 
 
+def follow(locator: Locator) -> None:
+    """Click a link or submit button and return once the page it leads to has loaded.
+
+    Checking straight after a bare ``click()`` races the navigation: axe can start on the old
+    document and meet a null one as Chromium swaps it out, or check the page being left.
+    """
+    with locator.page.expect_navigation(wait_until="load"):
+        locator.click()
+
+
 def assert_accessible(page: Page) -> None:
-    """Run axe-core with the WCAG 2.2 A and AA rules and fail on any violation (R-A11Y-1)."""
+    """Run axe-core with the WCAG 2.2 A and AA rules and fail on any violation (R-A11Y-1).
+
+    Waits for the current document to finish loading first, so axe never runs mid-swap.
+    """
+    page.wait_for_load_state("load")
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_22_AA_TAGS}})
     violations = results.response["violations"]
     if violations:

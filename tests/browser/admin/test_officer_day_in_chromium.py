@@ -23,7 +23,7 @@ from tests.browser.admin.test_staff_journey_in_chromium import (
     respond_with,
     sign_in,
 )
-from tests.support.browser import assert_accessible
+from tests.support.browser import assert_accessible, follow
 
 SCREENS = {"desktop": {"width": 1024, "height": 768}, "320px": {"width": 320, "height": 640}}
 SAFE = "1. Do you feel safe where you live?"
@@ -51,7 +51,7 @@ def open_round(page: Page) -> None:
 
 
 def start_group_session(page: Page) -> None:
-    page.get_by_role("link", name="Start a group session").click()
+    follow(page.get_by_role("link", name="Start a group session"))
     check(page)
     expect(page.get_by_label("How long the group session lasts, in minutes")).to_have_value("90")
     page.get_by_role("button", name="Start the group session").click()
@@ -84,7 +84,7 @@ def download_export_and_close(page: Page, round_url: str, tmp_path: Path) -> Non
     download.value.save_as(exported)
     assert exported.read_text(encoding="utf-8").startswith("response")
     page.goto(round_url)
-    page.get_by_role("button", name="Close the round").click()
+    follow(page.get_by_role("button", name="Close the round"))
     check(page)
     page.get_by_role("button", name="Yes, close the round").click()
     expect(page.locator(".govuk-tag").first).to_have_text("Closed")

@@ -19,7 +19,7 @@ from survey_app.extensions import db
 from survey_app.models import LocalAuthority
 from tests.browser.respond.conftest import answer_by_clicking, item_on
 from tests.factories import make_staff
-from tests.support.browser import assert_accessible, sign_in_staff
+from tests.support.browser import assert_accessible, follow, sign_in_staff
 
 TODAY = date.today()
 
@@ -50,7 +50,7 @@ def _fill_date(page: Page, field: str, day: date) -> None:
 
 
 def create_round(page: Page) -> None:
-    page.get_by_role("button", name="Create a round").click()
+    follow(page.get_by_role("button", name="Create a round"))
     assert_accessible(page)
     page.get_by_role("button", name="Save round").click()
     expect(page.locator(".govuk-error-summary")).to_be_visible()
@@ -69,7 +69,7 @@ def create_round(page: Page) -> None:
 
 
 def make_code_and_poster(page: Page, tmp_path: Path) -> str:
-    page.get_by_role("link", name="Access codes and posters").click()
+    follow(page.get_by_role("link", name="Access codes and posters"))
     assert_accessible(page)
     page.fill("#label", "Virtual school")
     page.get_by_label("Children in care aged 8 to 10 only").check()
@@ -107,7 +107,7 @@ def check_monitoring_and_moderate(page: Page, round_url: str) -> None:
     assert_accessible(page)
     page.goto(f"{round_url}/moderation")
     assert_accessible(page)
-    page.get_by_role("link", name="Moderate").first.click()
+    follow(page.get_by_role("link", name="Moderate").first)
     assert_accessible(page)
     page.get_by_label("Approve as a quote, as written").check()
     page.get_by_role("button", name="Save decision").click()

@@ -9,7 +9,7 @@ from playwright.sync_api import Page, expect
 
 from questionnaires import load_catalogue
 from tests.browser.respond.conftest import answer_by_clicking, item_on
-from tests.support.browser import assert_accessible, assert_no_horizontal_scroll
+from tests.support.browser import assert_accessible, assert_no_horizontal_scroll, follow
 
 FOCUS_IS_VISIBLE = """() => {
     const el = document.activeElement;
@@ -95,7 +95,7 @@ def test_every_respondent_page_type_passes_axe_in_welsh_and_reflows_at_320_pixel
     for path in ("/start?lang=cy", "/resume", "/help", f"/s/{code}", "/start/care"):
         check(path)
     page.check("input[value=care_leaver]")
-    page.locator("form button").click()
+    follow(page.locator("form button"))
     check("/welcome")
     page.locator("form button").click()
     leavers = load_catalogue().get("leavers-16-25@v1")
