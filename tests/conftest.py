@@ -129,9 +129,22 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if BROWSER_TESTS in item.path.parents:
             item.add_marker(pytest.mark.browser)
-        backend = getattr(item, "callspec", None) and item.callspec.params.get("database_url")
+        backend = database_of(item)
         if backend and item.get_closest_marker("xdist_group"):
             item.add_marker(pytest.mark.xdist_group(backend))
+
+
+DATABASES = ("sqlite", "postgresql")
+
+
+def database_of(item: pytest.Item) -> str | None:
+    """The database a parametrised test runs on, whichever fixture carries it.
+
+    ``database_url`` carries it for most tests; a module that serves its own app (the gunicorn
+    download walk's ``served``) takes the same two values under its own name.
+    """
+    params = getattr(item, "callspec", None) and item.callspec.params
+    return next((v for v in (params or {}).values() if isinstance(v, str) and v in DATABASES), None)
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

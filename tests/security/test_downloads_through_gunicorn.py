@@ -42,7 +42,7 @@ from tests.security.http_staff import HttpStaff, Reply
 from tests.support.pdfs import pdf_text
 from tests.support.tls import self_signed_certificate
 
-# One worker runs this module, so each database's server starts once (``--dist loadgroup``).
+# One worker runs each database's half of this module, so its server starts once (loadgroup).
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("downloads")]
 
 PROGRAMME_DOWNLOADS = {
