@@ -66,7 +66,13 @@ def safeguarding_settings(authority_id: int) -> str | Response:
         form.fill(settings_for(db_session(), authority.id))
     if form.validate_on_submit():
         with unit_of_work(db_session()) as work:
-            save_settings(db_session(), current_user, authority, form.details())
+            save_settings(
+                db_session(),
+                current_user,
+                authority,
+                form.details(),
+                test_domains=current_app.config["CARE_VOICES_ENV"] != "production",
+            )
         if work.refusal is not None:
             add_error(getattr(form, work.refusal.field or "contacts"), work.message)
         else:

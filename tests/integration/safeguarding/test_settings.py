@@ -8,7 +8,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from survey_app.models import AuditEvent, LocalAuthority, StaffUser
-from survey_app.services.safeguarding_settings import settings_for
+from survey_app.services.safeguarding_settings import (
+    SafeguardingDetails,
+    SettingsError,
+    save_settings,
+    settings_for,
+)
 from tests.factories import make_authority, make_staff
 from tests.integration.auth.staff_client import post_form, sign_in
 
@@ -98,3 +103,27 @@ def test_officers_cannot_change_safeguarding_settings(
     sign_in(client, officer)
 
     assert client.get(_path(authority)).status_code == 403
+
+
+def test_outside_production_the_demos_test_addresses_can_be_contacts(
+    admin_client: FlaskClient, session: Session, authority: LocalAuthority
+) -> None:
+    data = {"contacts": "officer@demo.care-voices.test", "outcomes": "", "escalation_hours": "24"}
+
+    answer = post_form(admin_client, _path(authority), data)
+
+    assert answer.status_code == 302
+    assert settings_for(session, authority.id).contacts == ("officer@demo.care-voices.test",)
+
+
+def test_production_refuses_a_test_address_mail_could_never_reach(
+    session: Session, authority: LocalAuthority
+) -> None:
+    admin = make_staff(session, "programme_admin")
+    details = SafeguardingDetails(("dsl@council.test",), (), 24)
+
+    with pytest.raises(SettingsError):
+        save_settings(session, admin, authority, details)
+
+    saved = save_settings(session, admin, authority, details, test_domains=True)
+    assert saved.contacts == ("dsl@council.test",)
