@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 from survey_app.extensions import db
 from tests.browser.admin.test_staff_journey_in_chromium import sign_in
 from tests.factories import make_round, make_staff
-from tests.support.browser import assert_accessible
+from tests.support.browser import assert_accessible, follow
 
 
 def _officer_and_round(live_app: Flask) -> tuple[str, int]:
@@ -56,6 +56,6 @@ def test_an_officer_keys_checks_and_corrects_a_paper_questionnaire(
     page.get_by_role("button", name="Save the corrections").click()
     expect(page.locator(".govuk-notification-banner")).to_contain_text("Answers changed: 1")
     page.set_viewport_size({"width": 320, "height": 640})
-    page.get_by_role("link", name=re.compile("Correct")).first.click()
+    follow(page.get_by_role("link", name=re.compile("Correct")).first)
     assert _fits_the_width(page)
     assert_accessible(page)
