@@ -9,6 +9,7 @@ question-and-answer loop against ``bench.baseline_app``.
 
 from __future__ import annotations
 
+import html
 import random
 import re
 import time
@@ -31,6 +32,8 @@ FREE_TEXTS = (
 _BRIEFING_LINK = 'href="/before-you-start"'
 """The welcome page's link to the adult helper's briefing, whose form starts the survey."""
 _CHOICE = re.compile(r'<input[^>]*name="choice"[^>]*value="([^"]+)"')
+_BUTTON_LINK = re.compile(r'<a href="([^"]+)" role="button"')
+"""A support page's "Carry on with the survey" button (a link styled as a button)."""
 
 
 def demo_items(catalogue: Catalogue) -> dict[str, Item]:
@@ -66,8 +69,8 @@ def survey_journey(
     page = enter_survey(browser, code, rng)
     for _ in range(MAX_PAGES):
         if page.path.startswith("/support"):
-            # The kind page after an answer that signals risk: carry on, as its button does.
-            page = browser.follow(browser.get("/continue"))
+            # The kind page after an answer that signals risk: press "Carry on".
+            page = browser.follow(browser.get(carry_on_link(page)))
         if not page.path.startswith("/q/"):
             break
         think(rng, think_s, browser.deadline)
@@ -78,6 +81,18 @@ def survey_journey(
     done = browser.follow(browser.post("/check", {"csrf_token": page.token}))
     if done.path != "/done":
         raise JourneyFailedError(f"expected the thank-you page, got {done.path}")
+
+
+def carry_on_link(page: Page) -> str:
+    """Where a support page's "Carry on" button leads: the next question, or check answers.
+
+    Not ``/continue``: that goes to the first question still unanswered, a skipped one, and
+    would walk the respondent through pages they have answered again.
+    """
+    found = _BUTTON_LINK.search(page.text)
+    if not found:
+        raise JourneyFailedError(f"no Carry on button on {page.path}")
+    return html.unescape(found.group(1))
 
 
 def enter_survey(browser: Browser, code: str, rng: random.Random) -> Page:

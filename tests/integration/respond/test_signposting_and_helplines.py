@@ -8,6 +8,8 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bench._client import Page
+from bench._respondent import carry_on_link
 from questionnaires import Item, load_catalogue
 from survey_app.extensions import db
 from tests.factories import make_access_code, make_authority
@@ -76,6 +78,8 @@ def test_a_risk_answer_shows_the_support_page_before_the_next_question(
     assert "You do not have to cope on your own" in page
     assert "nobody will contact you about it" in page
     assert f'href="/q/{following.id}"' in page
+    # The load bench's respondents press the same button, rather than going back to a skip.
+    assert carry_on_link(Page("/support/answer", 200, None, page)) == f"/q/{following.id}"
 
 
 def test_the_support_page_shows_once_per_survey(client: FlaskClient, session: Session) -> None:
