@@ -11,9 +11,13 @@ from __future__ import annotations
 import logging
 import runpy
 import socket
+from datetime import timedelta
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
+from gunicorn.config import Config
+from gunicorn.glogging import Logger
 
 from bench._stack import GUNICORN_CONFIG, app_environment, free_port
 from tests.security.gunicorn_server import GunicornServer, flask_command
@@ -64,3 +68,29 @@ def test_the_scrubber_removes_every_kind_of_address_and_nothing_else() -> None:
     assert record.getMessage() == (
         "from ip=[address], [address] and [address]: at 12:30:45 (v1.2.3), peer ('[address]', 5555)"
     )
+
+
+@pytest.mark.parametrize(("logger_name", "lines"), [("Logger", 1), ("QuietLogger", 0)])
+def test_the_projects_logger_writes_no_access_line_even_when_one_is_asked_for(
+    tmp_path: Path, logger_name: str, lines: int
+) -> None:
+    """gunicorn's own logger writes the line an ``--access-logfile`` asks for; the project's
+    writes none (and so never builds one, address and all)."""
+    loggers = {"Logger": Logger, "QuietLogger": runpy.run_path(str(GUNICORN_CONFIG))["QuietLogger"]}
+    access_log = tmp_path / "access.log"
+    config = Config()
+    config.set("accesslog", str(access_log))
+    logger = loggers[logger_name](config)
+    environ = {
+        "REMOTE_ADDR": "203.0.113.7",
+        "REQUEST_METHOD": "GET",
+        "RAW_URI": "/q/feel_safe",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+    }
+    response = SimpleNamespace(status="200 OK", headers=[], sent=10)
+    logger.access(response, SimpleNamespace(headers=[]), environ, timedelta(milliseconds=5))
+    for handler in list(logger.access_log.handlers):  # gunicorn's loggers are process-wide
+        handler.close()
+        logger.access_log.removeHandler(handler)
+    written = access_log.read_text() if access_log.exists() else ""
+    assert len(written.splitlines()) == lines
