@@ -58,6 +58,29 @@ def unit_of_work(session: Session) -> Iterator[UnitOfWork]:
     session.commit()
 
 
+@contextmanager
+def reading_only(session: Session) -> Iterator[None]:
+    """Run the block's statements outside a transaction, each on its own; then close ``session``.
+
+    For reads on the respondent's hot path that write nothing (loading a question page's
+    journey): on PostgreSQL a transaction costs a ``BEGIN`` before the first read and a
+    ``ROLLBACK`` when the connection goes back to the pool, two round trips as dear as the
+    reads themselves (``docs/scaling.md``). Closing hands the connection back, and the pool
+    restores its usual isolation, so nothing after the block writes outside a transaction;
+    the objects read stay usable for what they loaded. When the session has already begun a
+    transaction (a signed-in member of staff's user was loaded first, say), the block reads
+    inside it as any other request does.
+    """
+    if session.in_transaction():
+        yield
+        return
+    session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
+    try:
+        yield
+    finally:
+        session.close()
+
+
 def user_message(error: UserError) -> str:
     """``error``'s sentence in the reader's language, with its values (translated when they are
     ``Words``) filled in."""

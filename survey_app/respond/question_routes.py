@@ -11,7 +11,7 @@ from flask import abort, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response as HttpResponse
 
 from questionnaires import Item, load_catalogue
-from survey_app.common.units_of_work import unit_of_work
+from survey_app.common.units_of_work import reading_only, unit_of_work
 from survey_app.extensions import db_session
 from survey_app.respond import bp
 from survey_app.respond.contacts import contacts
@@ -49,7 +49,8 @@ def _shown_item(journey: Journey, item_id: str) -> Item | None:
 
 @bp.get("/q/<item_id>")
 def question(item_id: str) -> HttpResponse | str:
-    journey = current_journey()
+    with reading_only(db_session()):
+        journey = current_journey()
     item = _shown_item(journey, item_id)
     if item is None:
         return redirect(url_for("respond.carry_on"), 303)

@@ -103,6 +103,44 @@ def _counted_statements() -> Iterator[list[str]]:
         event.remove(db.engine, "before_cursor_execute", _count)
 
 
+@contextmanager
+def _transactions_seen() -> Iterator[list[tuple[str | None, bool | None]]]:
+    """For each statement: the isolation level it asked for, and whether the database driver
+    was inside a transaction after it ran (None where the driver cannot say: sqlite3 opens one
+    only before a write)."""
+    seen: list[tuple[str | None, bool | None]] = []
+
+    def _note(conn, cursor, statement, parameters, context, executemany) -> None:
+        info = getattr(conn.connection.dbapi_connection, "info", None)
+        status = getattr(info, "transaction_status", None)
+        inside = None if status is None else status.name != "IDLE"
+        seen.append((context.execution_options.get("isolation_level"), inside))
+
+    event.listen(db.engine, "after_cursor_execute", _note)
+    try:
+        yield seen
+    finally:
+        event.remove(db.engine, "after_cursor_execute", _note)
+
+
+def test_a_question_page_reads_outside_a_transaction_and_a_save_writes_inside_one(
+    client: FlaskClient, session: Session
+) -> None:
+    """No BEGIN before a question page's reads and no ROLLBACK after them, each a round trip to
+    PostgreSQL; an answer's reads and writes share one transaction, committed once."""
+    first = enter(client, session)
+    item = version().items[0]
+    session.close()  # the test's requests share its session; a server's begin with none open
+    with _transactions_seen() as shown:
+        assert client.get(first).status_code == 200
+    with _transactions_seen() as saved:
+        assert post(client, first, {"answer": item.option_values[0]}).status_code == 303
+    assert shown
+    assert all(level == "AUTOCOMMIT" and not inside for level, inside in shown)
+    assert saved
+    assert all(level is None and inside is not False for level, inside in saved)
+
+
 def test_a_question_page_makes_at_most_8_sql_statements(
     client: FlaskClient, session: Session
 ) -> None:
