@@ -138,13 +138,22 @@ def _admit(code: AccessCode) -> HttpResponse:
     # A random visit id: the respondent's own rate-limit key until their response exists.
     session[ENTRY_KEY] = {"code": code.id, "visit": secrets.token_urlsafe(12)}
     join_running_session(code.round_id)
-    return redirect(url_for("respond.route"), 303)
+    return _to_next_step(code)
 
 
 @bp.get("/start/next")
 def route() -> HttpResponse:
-    """Send the respondent to the next entry question that still needs an answer."""
+    """Send the respondent to the next entry question that still needs an answer (the
+    address to carry on entering from; the entry pages themselves redirect straight there)."""
     step, _code = _current_step()
+    return redirect(url_for(f"respond.{step.name}"), 303)
+
+
+def _to_next_step(code: AccessCode) -> HttpResponse:
+    """Redirect straight to the next entry question for the choices in the session: one hop
+    where going by ``/start/next`` took two, each a round trip on a child's slow phone."""
+    entry = session[ENTRY_KEY]
+    step = next_step(offered_versions(code), entry.get("audience"), entry.get("instrument"))
     return redirect(url_for(f"respond.{step.name}"), 303)
 
 
@@ -177,14 +186,14 @@ def _choice_page(step_name: str) -> HttpResponse | tuple[str, int]:
     """Show or handle one routing question ("care" or "age")."""
     if _started_already():
         return redirect(url_for("respond.carry_on"), 303)
-    step, _code = _current_step()
+    step, code = _current_step()
     if step.name != step_name:
         return redirect(url_for(f"respond.{step.name}"), 303)
     options = values_for(step)
     chosen = request.form.get("choice", "")
     if request.method == "POST" and chosen in {o["value"] for o in options}:
         _remember("audience" if step_name == "care" else "instrument", chosen)
-        return redirect(url_for("respond.route"), 303)
+        return _to_next_step(code)
     error = _("Select one answer to continue") if request.method == "POST" else None
     page = render_template(f"respond/{step_name}.html", options=options, error=error)
     return page, form_status(error)

@@ -33,7 +33,7 @@ def test_a_typed_code_is_forgiven_its_case_and_spacing(
     messy = "  " + clear.upper().replace("-", " ") + " "
     entered = post(client, "/start", {"code": messy})
     assert entered.status_code == 303
-    assert entered.headers["Location"] == "/start/next"
+    assert entered.headers["Location"] == "/start/care"
 
 
 def test_an_unknown_typed_code_is_shown_kindly_on_the_same_page(
@@ -167,17 +167,17 @@ def test_a_child_in_care_is_asked_care_status_then_age_then_welcomed(
 ) -> None:
     _code, clear = make_access_code(session, open_round(session))
     session.commit()
-    client.get(f"/s/{clear}")
+    assert client.get(f"/s/{clear}").headers["Location"] == "/start/care"
     assert client.get("/start/next").headers["Location"] == "/start/care"
     care = client.get("/start/care").get_data(as_text=True)
     assert "Are you in care now, or have you left care?" in care
     assert "checked" not in care
-    assert post(client, "/start/care", {"choice": "in_care"}).headers["Location"] == "/start/next"
+    assert post(client, "/start/care", {"choice": "in_care"}).headers["Location"] == "/start/age"
     assert client.get("/start/next").headers["Location"] == "/start/age"
     age = client.get("/start/age").get_data(as_text=True)
     assert "8 to 10 years old" in age
     assert "16 to 25" not in age
-    post(client, "/start/age", {"choice": "cic-11-17"})
+    assert post(client, "/start/age", {"choice": "cic-11-17"}).headers["Location"] == "/welcome"
     welcome = client.get("/welcome").get_data(as_text=True)
     assert "ages 11 to 17" in welcome
 
@@ -188,7 +188,7 @@ def test_a_care_leaver_goes_straight_to_the_leavers_welcome(
     _code, clear = make_access_code(session, open_round(session))
     session.commit()
     client.get(f"/s/{clear}")
-    post(client, "/start/care", {"choice": "care_leaver"})
+    assert post(client, "/start/care", {"choice": "care_leaver"}).headers["Location"] == "/welcome"
     assert client.get("/start/next").headers["Location"] == "/welcome"
     assert "ages 16 to 25" in client.get("/welcome").get_data(as_text=True)
 
@@ -209,7 +209,7 @@ def test_a_code_issued_for_one_audience_skips_the_routing_questions(
 ) -> None:
     _code, clear = make_access_code(session, open_round(session), audience="care_leaver")
     session.commit()
-    client.get(f"/s/{clear}")
+    assert client.get(f"/s/{clear}").headers["Location"] == "/welcome"
     assert client.get("/start/next").headers["Location"] == "/welcome"
 
 
