@@ -43,7 +43,8 @@ def select_locale() -> str:
 
 def current_language() -> str:
     """The two-letter code for the page's ``lang`` attribute: ``en`` or ``cy``."""
-    return get_locale().language if get_locale() else "en"
+    locale = get_locale()  # asked once: a page asks for its language about ten times
+    return locale.language if locale else "en"
 
 
 def register_i18n(app: Flask) -> None:
