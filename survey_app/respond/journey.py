@@ -2,9 +2,9 @@
 
 The session cookie holds only the response's random ``public_id`` and the language (plus, before
 a response exists, the access code's row id and the routing choices). Answers never go in the
-cookie. A journey is loaded with two SQL statements: the response with its round and local
-authority, then the item id and value of its answers; saving a page updates it in memory
-(``Journey.with_saved``).
+cookie. A journey is loaded with one SQL statement: the response with its round and local
+authority, and the item id and value of each answer gathered into one JSON object; saving a
+page updates it in memory (``Journey.with_saved``).
 """
 
 from __future__ import annotations
@@ -21,7 +21,11 @@ from survey_app.extensions import db_session
 from survey_app.models import LocalAuthority, Response
 from survey_app.services.answers import AnswerValue, decoded_value
 from survey_app.services.respond_entry import round_is_open
-from survey_app.services.responses import answer_values, find_response, version_of
+from survey_app.services.responses import (
+    find_response,
+    find_response_with_answers,
+    version_of,
+)
 
 RESPONSE_KEY = "response"
 ENTRY_KEY = "entry"
@@ -140,23 +144,40 @@ def offer_languages(languages: tuple[str, ...]) -> None:
 
 def load_response(*, allow_completed: bool = False) -> Response:
     """The session's response; raises ``SessionEndedError`` or ``AlreadyCompletedError``."""
+    public_id = _session_public_id()
+    response = find_response(db_session(), public_id) if public_id else None
+    return _in_progress(response, allow_completed)
+
+
+def current_journey() -> Journey:
+    """The journey for this request, read in one SQL statement; raises like ``load_response``,
+    and ``RoundClosedError`` once the round has closed."""
+    public_id = _session_public_id()
+    found = find_response_with_answers(db_session(), public_id) if public_id else None
+    if found is None:
+        raise SessionEndedError
+    response, answers = found
+    _in_progress(response, allow_completed=False)
+    if not round_is_open(response.round):
+        raise RoundClosedError
+    version = version_of(response)
+    offer_languages(journey_languages(version, response.round.local_authority))
+    return Journey(response, version, answers)
+
+
+def _session_public_id() -> str | None:
     public_id = session.get(RESPONSE_KEY)
-    response = find_response(db_session(), public_id) if isinstance(public_id, str) else None
+    return public_id if isinstance(public_id, str) else None
+
+
+def _in_progress(response: Response | None, allow_completed: bool) -> Response:
+    """``response`` unless there is none (``SessionEndedError``) or it is complete and that is
+    not allowed (``AlreadyCompletedError``)."""
     if response is None:
         raise SessionEndedError
     if response.status == "completed" and not allow_completed:
         raise AlreadyCompletedError
     return response
-
-
-def current_journey() -> Journey:
-    """The journey for this request; also raises ``RoundClosedError`` once the round has closed."""
-    response = load_response()
-    if not round_is_open(response.round):
-        raise RoundClosedError
-    version = version_of(response)
-    offer_languages(journey_languages(version, response.round.local_authority))
-    return Journey(response, version, answer_values(db_session(), response))
 
 
 def begin(response: Response) -> None:

@@ -14,10 +14,13 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from sqlalchemy import bindparam, delete, select
+from sqlalchemy import JSON, bindparam, delete, select
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, joinedload
 from sqlalchemy.sql import Executable
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.functions import FunctionElement
 
 from questionnaires import InstrumentVersion, Item, load_catalogue, visible_items
 from survey_app.models import AccessCode, Answer, Response, SurveyRound
@@ -88,9 +91,42 @@ _RESPONSE_BY_PUBLIC_ID = (
 )
 """Built once: every survey page runs it, and building the joined query cost more than
 running it (``docs/scaling.md``)."""
-_ANSWER_VALUES = select(Answer.item_id, Answer.value).where(
-    Answer.response_id == bindparam("response_id")
+
+
+class answers_object(FunctionElement[dict[str, str]]):  # noqa: N801 (an SQL function's name)
+    """SQL aggregate: a JSON object of item id to stored value, ``{}`` or NULL for no rows.
+
+    PostgreSQL spells it ``json_object_agg`` and SQLite ``json_group_object``; typed as JSON, so
+    either driver's text comes back as a dict.
+    """
+
+    type = JSON()
+    inherit_cache = True
+
+
+@compiles(answers_object, "postgresql")
+def _answers_object_postgresql(element: answers_object, compiler: SQLCompiler, **kw: object) -> str:
+    return f"json_object_agg({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(answers_object, "sqlite")
+def _answers_object_sqlite(element: answers_object, compiler: SQLCompiler, **kw: object) -> str:
+    return f"json_group_object({compiler.process(element.clauses, **kw)})"
+
+
+_RESPONSE_WITH_ANSWERS = _RESPONSE_BY_PUBLIC_ID.add_columns(
+    select(answers_object(Answer.item_id, Answer.value))
+    .where(Answer.response_id == Response.id)
+    .scalar_subquery()
 )
+"""The response, round and authority as above, and the answers' item ids and values as one
+JSON object in the same row: one statement, one round trip, for every question page and save."""
+
+
+@dataclass(frozen=True)
+class _StoredPair:
+    item_id: str
+    value: str
 
 
 def find_response(session: Session, public_id: str) -> Response | None:
@@ -98,16 +134,25 @@ def find_response(session: Session, public_id: str) -> Response | None:
     return session.scalar(_RESPONSE_BY_PUBLIC_ID, {"public_id": public_id})
 
 
+def find_response_with_answers(
+    session: Session, public_id: str
+) -> tuple[Response, Mapping[str, AnswerValue]] | None:
+    """``find_response`` and the response's answers decoded for routing, in one statement.
+
+    Reads the two columns routing needs as one JSON object rather than loading ``Answer``
+    objects or sending a second query (``docs/scaling.md``). None when there is no such response.
+    """
+    row = session.execute(_RESPONSE_WITH_ANSWERS, {"public_id": public_id}).one_or_none()
+    if row is None:
+        return None
+    response, stored = row
+    pairs = (_StoredPair(item_id, value) for item_id, value in (stored or {}).items())
+    return response, answers_by_item(version_of(response).items, pairs)
+
+
 def current_answers(response: Response) -> Mapping[str, AnswerValue]:
     """The response's answers keyed by item id, decoded for routing."""
     return answers_by_item(version_of(response).items, response.answers)
-
-
-def answer_values(session: Session, response: Response) -> Mapping[str, AnswerValue]:
-    """``current_answers`` in one query of the two columns routing needs, with no ``Answer``
-    objects built: what every survey page reads, so it is the cheaper of the two."""
-    rows = session.execute(_ANSWER_VALUES, {"response_id": response.id})
-    return answers_by_item(version_of(response).items, rows)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Anonymity by construction (R-DP-1, R-DP-2) and the SQL budget of a question page."""
+"""Anonymity by construction (R-DP-1, R-DP-2) and the SQL budget of a question page and a save."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from survey_app.extensions import db
 from tests.integration.respond.conftest import enter, post, the_response, version
+from tests.integration.respond.test_signposting_and_helplines import calm_answer, risk_choices
 
 ADDRESS = "203.0.113.77"
 AGENT = "Mozilla/5.0 (ChildPhone) Care-Voices-Test-Agent"
@@ -141,18 +142,27 @@ def test_a_question_page_reads_outside_a_transaction_and_a_save_writes_inside_on
     assert all(level is None and inside is not False for level, inside in saved)
 
 
-def test_a_question_page_makes_at_most_8_sql_statements(
+def test_a_question_page_is_one_statement_and_a_save_two_or_three_after_a_risk_answer(
     client: FlaskClient, session: Session
 ) -> None:
+    """The budget of issue 19 (at most 3): a page reads the response with its round, authority
+    and answers in one statement; a save adds its upsert; a closed answer that signals risk also
+    asks whether the authority wants an alert (off here, as by default)."""
     first = enter(client, session)
+    risky, risky_code = risk_choices()[0]
     item = version().items[0]
+    session.close()  # the test's requests share its session; a server's begin with none open
     with _counted_statements() as shown:
         assert client.get(first).status_code == 200
+    token_page = client.get("/start")
+    token_page.close()
+    session.close()
     with _counted_statements() as saved:
-        post_data = {"answer": item.option_values[0]}
-        token_page = client.get("/start")
-        token_page.close()
-        assert post(client, first, post_data).status_code == 303
-    assert len(shown) <= 8, shown
-    assert len(saved) <= 8, saved
+        assert post(client, first, {"answer": calm_answer(item)}).status_code == 303
+    session.close()
+    with _counted_statements() as saved_risky:
+        assert post(client, f"/q/{risky.id}", {"answer": risky_code}).status_code == 303
+    assert len(shown) == 1, shown
+    assert len(saved) == 2, saved
+    assert len(saved_risky) == 3, saved_risky
     assert session.scalar(select(text("1")))
