@@ -26,7 +26,9 @@ from survey_app.respond.group_rooms import in_group_room, join_running_session
 from survey_app.respond.journey import (
     ENTRY_KEY,
     RESPONSE_KEY,
+    Journey,
     begin,
+    go_to,
     journey_languages,
     load_response,
     offer_languages,
@@ -271,4 +273,5 @@ def begin_survey() -> HttpResponse:
             db_session(), code.round, step.version, mode=mode, language=language, access_code=code
         )
     begin(response)
-    return redirect(url_for("respond.carry_on"), 303)
+    # Straight to the first question (what /continue would find, with no answers yet): one hop.
+    return go_to(Journey(response, step.version, {}).first_unanswered())

@@ -13,7 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
-from flask import g, request, session
+from flask import g, redirect, request, session, url_for
+from werkzeug.wrappers import Response as HttpResponse
 
 from questionnaires import InstrumentVersion, Item, visible_items
 from survey_app.common.i18n import current_language
@@ -184,3 +185,10 @@ def begin(response: Response) -> None:
     """Remember the new response in the session and forget the entry choices."""
     session.pop(ENTRY_KEY, None)
     session[RESPONSE_KEY] = response.public_id
+
+
+def go_to(item: Item | None) -> HttpResponse:
+    """Redirect (303) to ``item``'s question page, or to check your answers when it is None."""
+    if item is None:
+        return redirect(url_for("respond.check_answers"), 303)
+    return redirect(url_for("respond.question", item_id=item.id), 303)

@@ -16,7 +16,7 @@ from survey_app.extensions import db_session
 from survey_app.respond import bp
 from survey_app.respond.contacts import contacts
 from survey_app.respond.entry_routes import form_status, survey_post_limit
-from survey_app.respond.journey import Journey, current_journey, load_response
+from survey_app.respond.journey import Journey, current_journey, go_to, load_response
 from survey_app.respond.presenters import FIELD, WIDGETS, summary_rows
 from survey_app.respond.question_page import QuestionPage, render_question_page
 from survey_app.services.answers import AnswerValue, RawValue
@@ -30,13 +30,7 @@ from survey_app.services.signposting import closed_answer_signals_risk, first_ri
 def carry_on() -> HttpResponse:
     """Go to the first question still unanswered, or to check your answers."""
     item = current_journey().first_unanswered()
-    return _go_to(item)
-
-
-def _go_to(item: Item | None) -> HttpResponse:
-    if item is None:
-        return redirect(url_for("respond.check_answers"), 303)
-    return redirect(url_for("respond.question", item_id=item.id), 303)
+    return go_to(item)
 
 
 def _shown_item(journey: Journey, item_id: str) -> Item | None:
@@ -108,7 +102,7 @@ def _after_saving(journey: Journey, item: Item, support: str | None) -> HttpResp
         return redirect(url_for(support, next=following.id if following else None), 303)
     if request.args.get("change") and not _newly_opened(journey, following):
         return redirect(url_for("respond.check_answers"), 303)
-    return _go_to(following)
+    return go_to(following)
 
 
 def _newly_opened(journey: Journey, item: Item | None) -> bool:

@@ -22,6 +22,7 @@ from tests.integration.respond.conftest import (
     same_words,
     the_response,
     token,
+    version,
 )
 
 
@@ -244,8 +245,10 @@ def test_pressing_start_twice_in_turn_makes_one_response(
     _code, clear = make_access_code(session, open_round(session), audience="cic-8-10")
     session.commit()
     client.get(f"/s/{clear}")
-    post(client, "/welcome")
+    started = post(client, "/welcome")
     again = post(client, "/welcome")
+    # Start now leads straight to the first question; a replay carries on from wherever it is.
+    assert started.headers["Location"] == f"/q/{version().items[0].id}"
     assert again.headers["Location"] == "/continue"
     assert session.scalar(select(func.count()).select_from(Response)) == 1
 
