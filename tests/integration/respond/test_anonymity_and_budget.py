@@ -70,6 +70,18 @@ def test_the_only_cookie_is_the_session_and_survey_pages_load_nothing_from_elsew
     assert "default-src 'self'" in page.headers["Content-Security-Policy"]
 
 
+def test_viewing_survey_pages_sets_no_cookie_once_the_session_holds_the_response(
+    client: FlaskClient, session: Session
+) -> None:
+    """Pages that only show something leave the cookie as it is: no session signed and sent
+    again, and no staff remember-me cookie deleted, on a child's every page."""
+    first = enter(client, session)
+    for path in (first, "/welcome", "/check", "/help"):
+        page = client.get(path)
+        assert page.status_code == 200, path
+        assert page.headers.getlist("Set-Cookie") == [], path
+
+
 def test_the_session_cookie_holds_no_answers(client: FlaskClient, session: Session) -> None:
     first = enter(client, session)
     item = version().items[0]
