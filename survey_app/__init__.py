@@ -18,7 +18,7 @@ from survey_app.common.i18n import register_i18n
 from survey_app.common.logs import register_request_logging
 from survey_app.common.same_origin import register_same_origin_check
 from survey_app.common.security import register_security_headers
-from survey_app.common.templating import register_templating
+from survey_app.common.templating import TemplateEnvironment, register_templating
 from survey_app.common.url_converters import register_url_converters
 from survey_app.extensions import csrf, db, limiter, migrate
 from survey_app.services.child_phrases import check_child_phrases, shipped_child_phrases
@@ -32,6 +32,7 @@ def create_app(config_overrides: dict[str, Any] | None = None) -> Flask:
     """Build the app from the environment, then apply ``config_overrides`` (used by tests)."""
     instance = os.environ.get("CARE_VOICES_INSTANCE_PATH") or str(PROJECT_ROOT / "instance")
     app = Flask(__name__, instance_path=instance)
+    app.jinja_environment = TemplateEnvironment  # before anything creates app.jinja_env
     app.config.update(config_module.from_env(Path(app.instance_path)).flask_settings())
     app.config.update(config_overrides or {})
     # Loading checks every questionnaire file: the app refuses to start on a bad or edited one.
