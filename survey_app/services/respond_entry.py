@@ -10,13 +10,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from questionnaires import InstrumentVersion, load_catalogue
 from survey_app.models import AccessCode, SurveyRound
 from survey_app.services.access_codes import find_access_code, normalise_code
 
 REFUSAL_REASONS = ("unknown", "revoked", "closed")
+_WITH_ROUND = (
+    joinedload(AccessCode.round).joinedload(SurveyRound.local_authority),
+    joinedload(AccessCode.round).joinedload(SurveyRound.instruments),
+)
+"""What every entry page reads of an admitted code: its round, with the round's authority and
+pinned questionnaires, in the same statement rather than three lazy loads after it."""
 
 
 class EntryRefusedError(Exception):
@@ -51,8 +57,10 @@ def admit_code(session: Session, raw: str) -> AccessCode:
 
 
 def admitted_code(session: Session, code_id: int | None) -> AccessCode:
-    """Re-check the code remembered in the session; raises ``EntryRefusedError``."""
-    return check_code(session.get(AccessCode, code_id) if code_id else None)
+    """Re-check the code remembered in the session, loaded with ``_WITH_ROUND`` in one
+    statement; raises ``EntryRefusedError``."""
+    code = session.get(AccessCode, code_id, options=_WITH_ROUND) if code_id else None
+    return check_code(code)
 
 
 def check_code(code: AccessCode | None) -> AccessCode:

@@ -183,6 +183,27 @@ def test_a_child_in_care_is_asked_care_status_then_age_then_welcomed(
     assert "ages 11 to 17" in welcome
 
 
+def test_each_entry_page_reads_the_code_its_round_authority_and_questionnaires_at_once(
+    client: FlaskClient, session: Session
+) -> None:
+    """One statement a page, not four (the code, then its round, the round's questionnaires and
+    its authority, each loaded lazily): entry pages are a quarter of a journey's requests."""
+    _code, clear = make_access_code(session, open_round(session))
+    session.commit()
+    client.get(f"/s/{clear}")
+    session.close()  # the test's requests share its session; a server's begin with none open
+    for path in ("/start/care", "/start/age", "/welcome"):
+        with counted_statements() as statements:
+            page = client.get(path)
+        assert page.status_code == 200, path
+        assert len(statements) == 1, (path, statements)
+        if path == "/start/care":
+            post(client, path, {"choice": "in_care"})
+        elif path == "/start/age":
+            post(client, path, {"choice": "cic-11-17"})
+        session.close()
+
+
 def test_a_care_leaver_goes_straight_to_the_leavers_welcome(
     client: FlaskClient, session: Session
 ) -> None:
