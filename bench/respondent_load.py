@@ -37,7 +37,12 @@ from questionnaires import load_catalogue
 
 APP_TARGET = "bench._app_under_test:create()"
 BASELINE_TARGET = "bench.baseline_app:create()"
-WARM_UP_S = 2.0
+WARM_UP_S = 10.0
+"""Each server is warmed with the run's respondents for this long before anything is measured:
+long enough for every worker to compile its templates and build its question-page skeletons
+(about ten journeys a worker), as on a server that has been up a while. Capacity is the steady
+state; with 2 s and 4 respondents the first measured phase paid the workers' first minute."""
+WARM_UP_JOURNEYS = 200
 
 
 @dataclass(frozen=True)
@@ -123,7 +128,13 @@ def _baseline(think_s: float) -> Journey:
 def _alternate(journeys: dict[str, tuple[str, Journey]], settings: Settings) -> dict[str, Phase]:
     """Warm each server up, then measure them in turn, ``rounds`` times, summing the phases."""
     for base_url, journey in journeys.values():
-        drive(base_url, journey, respondents=4, seconds=WARM_UP_S, max_journeys=100)
+        drive(
+            base_url,
+            journey,
+            respondents=settings.respondents,
+            seconds=WARM_UP_S,
+            max_journeys=WARM_UP_JOURNEYS,
+        )
     totals: dict[str, Phase] = {}
     for _ in range(settings.rounds):
         for name, (base_url, journey) in journeys.items():
