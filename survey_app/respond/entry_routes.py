@@ -16,6 +16,7 @@ from flask import redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response as HttpResponse
 
+from questionnaires import InstrumentVersion
 from survey_app.common.errors import wants_html
 from survey_app.common.rate_keys import anonymous_rate_key
 from survey_app.common.units_of_work import unit_of_work
@@ -34,6 +35,7 @@ from survey_app.respond.journey import (
     offer_languages,
     text_language,
 )
+from survey_app.respond.skeletons import render_from_skeleton
 from survey_app.services.respond_entry import (
     EntryRefusedError,
     EntryStep,
@@ -197,7 +199,10 @@ def _choice_page(step_name: str) -> HttpResponse | tuple[str, int]:
         _remember("audience" if step_name == "care" else "instrument", chosen)
         return _to_next_step(code)
     error = _("Select one answer to continue") if request.method == "POST" else None
-    page = render_template(f"respond/{step_name}.html", options=options, error=error)
+    shape = (tuple((option["value"], option["text"]) for option in options), error)
+    page = render_from_skeleton(
+        f"respond/{step_name}.html", shape, lambda _slots: {"options": options, "error": error}, {}
+    )
     return page, form_status(error)
 
 
@@ -231,16 +236,18 @@ def age() -> HttpResponse | tuple[str, int]:
 @bp.get("/welcome")
 def welcome() -> HttpResponse | str:
     if _started_already():
-        version = version_of(load_response())
-        return render_template(
-            "respond/welcome.html", version=version, lang=text_language(version), started=True
-        )
+        return _welcome_page(version_of(load_response()), started=True)
     step, _code = _current_step()
     if step.version is None:
         return redirect(url_for(f"respond.{step.name}"), 303)
-    return render_template(
-        "respond/welcome.html", version=step.version, lang=text_language(step.version)
-    )
+    return _welcome_page(step.version, started=False)
+
+
+def _welcome_page(version: InstrumentVersion, *, started: bool) -> str:
+    """The welcome page for ``version``; ``started`` once the response exists."""
+    variables = {"version": version, "lang": text_language(version), "started": started}
+    shape = (version.key, version.content_hash, variables["lang"], started)
+    return render_from_skeleton("respond/welcome.html", shape, lambda _slots: variables, {})
 
 
 @bp.get("/before-you-start")
@@ -254,7 +261,11 @@ def before_you_start() -> HttpResponse | str:
         return redirect(url_for(f"respond.{step.name}"), 303)
     if not step.version.helper_briefing:
         return redirect(url_for("respond.welcome"), 303)
-    return render_template("respond/before_you_start.html", version=step.version)
+    version = step.version
+    shape = (version.key, version.content_hash)
+    return render_from_skeleton(
+        "respond/before_you_start.html", shape, lambda _slots: {"version": version}, {}
+    )
 
 
 @bp.post("/welcome")

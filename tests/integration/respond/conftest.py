@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+import pytest
+from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session
@@ -13,6 +15,7 @@ from sqlalchemy.orm import Session
 from questionnaires import InstrumentVersion, Item, load_catalogue
 from survey_app.extensions import db
 from survey_app.models import Answer, Response, SurveyRound
+from tests.conftest import make_test_app
 from tests.factories import ALL_INSTRUMENTS, make_access_code, make_round
 from tests.support.forms import csrf_token_in
 
@@ -90,3 +93,30 @@ def item_of_type(item_type: str, instrument: str = "cic-8-10") -> Item:
 def conditional_item(instrument: str = "cic-8-10") -> Item:
     """The first item shown only for some earlier answer."""
     return next(i for i in version(instrument).items if i.show_if)
+
+
+EVERY_VERSION = [
+    each
+    for instrument in load_catalogue().instruments()
+    for each in load_catalogue().versions_of(instrument)
+]
+"""Every instrument version the catalogue finds, so new versions are covered as they are added."""
+
+
+def in_every_version_and_language(test: Callable[..., None]) -> Callable[..., None]:
+    """Run ``test`` for each of ``EVERY_VERSION`` (as ``version``) in English and Welsh
+    (``lang``)."""
+    test = pytest.mark.parametrize("lang", ["en", "cy"])(test)
+    return pytest.mark.parametrize("version", EVERY_VERSION, ids=lambda each: each.key)(test)
+
+
+def text_language(version: InstrumentVersion, lang: str) -> str:
+    """The language questions are shown in when the page is in ``lang``."""
+    return lang if lang in version.complete_languages() else "en"
+
+
+@pytest.fixture(scope="module")
+def page_app(tmp_path_factory: pytest.TempPathFactory) -> Flask:
+    """An app that only renders: pages compared in one request need no database."""
+    database = tmp_path_factory.mktemp("pages") / "unused.sqlite3"
+    return make_test_app(f"sqlite:///{database}")

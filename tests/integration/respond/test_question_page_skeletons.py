@@ -11,31 +11,23 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import pytest
 from flask import Flask, g
 
-from questionnaires import InstrumentVersion, Item, load_catalogue
+from questionnaires import InstrumentVersion, Item
 from survey_app.respond.question_page import (
     QuestionPage,
     full_render,
     render_question_page,
 )
-from tests.conftest import make_test_app
+from survey_app.respond.skeletons import EXTENSION
+from tests.integration.respond.conftest import (
+    EVERY_VERSION,
+    in_every_version_and_language,
+    text_language,
+)
 
 TYPED = 'He said "stop" & <b>left</b>, it\'s fine\nSecond line'
 ERROR = 'Choose one answer <only> & "then" Continue'
-VERSIONS = [
-    version
-    for instrument in load_catalogue().instruments()
-    for version in load_catalogue().versions_of(instrument)
-]
-
-
-@pytest.fixture(scope="module")
-def page_app(tmp_path_factory: pytest.TempPathFactory) -> Flask:
-    """An app that only renders: the pages compared need no database."""
-    database = tmp_path_factory.mktemp("pages") / "unused.sqlite3"
-    return make_test_app(f"sqlite:///{database}")
 
 
 def shown_answer(item: Item) -> str | list[str]:
@@ -64,12 +56,11 @@ def pages(version: InstrumentVersion, item: Item, lang: str) -> Iterator[Questio
             )
 
 
-@pytest.mark.parametrize("lang", ["en", "cy"])
-@pytest.mark.parametrize("version", VERSIONS, ids=lambda version: version.key)
+@in_every_version_and_language
 def test_skeleton_pages_are_the_full_render_for_every_item(
     page_app: Flask, version: InstrumentVersion, lang: str
 ) -> None:
-    text_lang = lang if lang in version.complete_languages() else "en"
+    text_lang = text_language(version, lang)
     for item in version.items:
         path = f"/q/{item.id}?change=1&lang={lang}"
         with page_app.test_request_context(path):
@@ -82,16 +73,16 @@ def test_skeleton_pages_are_the_full_render_for_every_item(
 
 
 def test_skeletons_are_reused_for_the_same_shape(page_app: Flask) -> None:
-    version = VERSIONS[0]
+    version = EVERY_VERSION[0]
     item = version.items[0]
     with page_app.test_request_context(f"/q/{item.id}"):
-        page_app.extensions.pop("question_page_skeletons", None)
+        page_app.extensions.pop(EXTENSION, None)
         shown = [
             render_question_page(
                 QuestionPage(version.key, item, "en", None, None, position, 9, "/welcome", "online")
             )
             for position in (1, 2)
         ]
-        assert len(page_app.extensions["question_page_skeletons"]) == 1
+        assert len(page_app.extensions[EXTENSION]) == 1
     assert "Question 1 of 9" in shown[0]
     assert "Question 2 of 9" in shown[1]
