@@ -30,4 +30,9 @@ class LocalAuthority(Base):
     @property
     def language_codes(self) -> tuple[str, ...]:
         """Languages offered to respondents, for example ``("en", "cy")`` in Wales."""
-        return tuple(code for code in self.languages.split(",") if code)
+        return language_codes(self.languages)
+
+
+def language_codes(languages: str) -> tuple[str, ...]:
+    """The codes in a stored ``languages`` column (``"en,cy"`` gives ``("en", "cy")``)."""
+    return tuple(code for code in languages.split(",") if code)

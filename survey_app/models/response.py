@@ -43,6 +43,11 @@ class Response(Base):
         back_populates="response", cascade="all, delete-orphan"
     )
 
+    @property
+    def authority_id(self) -> int:
+        """The local authority whose round this is (as ``ResponseFacts.authority_id``)."""
+        return self.round.local_authority_id
+
 
 class Answer(Base):
     """The answer to one item: an option code, a JSON list of codes, or free text.

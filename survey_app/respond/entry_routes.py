@@ -168,7 +168,7 @@ def _current_step() -> tuple[EntryStep, AccessCode]:
     code = admitted_code(db_session(), entry.get("code"))
     versions = offered_versions(code)
     if versions:
-        offer_languages(journey_languages(versions[0], code.round.local_authority))
+        offer_languages(journey_languages(versions[0], code.round.local_authority.language_codes))
     return next_step(versions, entry.get("audience"), entry.get("instrument")), code
 
 

@@ -4,24 +4,29 @@ The session cookie holds only the response's random ``public_id`` and the langua
 a response exists, the access code's row id and the routing choices). Answers never go in the
 cookie. A journey is loaded with one SQL statement: the response with its round and local
 authority, and the item id and value of each answer gathered into one JSON object; saving a
-page updates it in memory (``Journey.with_saved``).
+page updates it in memory (``Journey.with_saved``). Question pages, saves and check your
+answers read the response as plain facts (``current_journey``); submission and the support
+pages read the ORM's ``Response`` (``loaded_journey``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Generic, TypeVar
 
 from flask import g, redirect, request, session, url_for
+from sqlalchemy.orm import Session
 from werkzeug.wrappers import Response as HttpResponse
 
 from questionnaires import InstrumentVersion, Item, visible_items
 from survey_app.common.i18n import current_language
 from survey_app.extensions import db_session
-from survey_app.models import LocalAuthority, Response
+from survey_app.models import Response, SurveyRound
 from survey_app.services.answers import AnswerValue, decoded_value
 from survey_app.services.respond_entry import round_is_open
+from survey_app.services.response_facts import ResponseFacts, RoundFacts, find_response_facts
 from survey_app.services.responses import (
     find_response,
     find_response_with_answers,
@@ -70,11 +75,15 @@ def text_language(version: InstrumentVersion) -> str:
     return chosen if chosen in complete else complete[0]
 
 
-@dataclass(frozen=True)
-class Journey:
-    """A response in progress with its version, its answers and the questions they lead to."""
+AnyResponse = TypeVar("AnyResponse", Response, ResponseFacts)
 
-    response: Response
+
+@dataclass(frozen=True)
+class Journey(Generic[AnyResponse]):
+    """A response in progress with its version, its answers and the questions they lead to;
+    the response is the ORM's to write through, or plain facts to show a page."""
+
+    response: AnyResponse
     version: InstrumentVersion
     answers: Mapping[str, AnswerValue]
 
@@ -82,10 +91,6 @@ class Journey:
     def visible(self) -> tuple[Item, ...]:
         """The questions shown for the answers so far, in order (``show_if`` applied)."""
         return visible_items(self.version, self.answers)
-
-    @property
-    def authority(self) -> LocalAuthority:
-        return self.response.round.local_authority
 
     @cached_property
     def text_language(self) -> str:
@@ -101,7 +106,7 @@ class Journey:
         later = self.visible[self.position(item) :]
         return later[0] if later else None
 
-    def with_saved(self, item: Item, stored: str | None) -> Journey:
+    def with_saved(self, item: Item, stored: str | None) -> Journey[AnyResponse]:
         """The journey once ``stored`` is saved for ``item`` (None: skipped), built without a query.
 
         After a save is committed the response is expired; routing needs only the answers, so
@@ -122,10 +127,12 @@ class Journey:
         return next((i for i in self.visible if i.id not in self.answers), None)
 
 
-def journey_languages(version: InstrumentVersion, authority: LocalAuthority) -> tuple[str, ...]:
+def journey_languages(
+    version: InstrumentVersion, offered_codes: tuple[str, ...]
+) -> tuple[str, ...]:
     """Languages complete for the version that the local authority offers (one at least)."""
     complete = complete_languages(version)
-    offered = tuple(lang for lang in complete if lang in authority.language_codes)
+    offered = tuple(lang for lang in complete if lang in offered_codes)
     return offered or complete[:1]
 
 
@@ -150,19 +157,45 @@ def load_response(*, allow_completed: bool = False) -> Response:
     return _in_progress(response, allow_completed)
 
 
-def current_journey() -> Journey:
-    """The journey for this request, read in one SQL statement; raises like ``load_response``,
-    and ``RoundClosedError`` once the round has closed."""
+def loaded_journey() -> Journey[Response]:
+    """The journey for this request with the ORM's response (to complete it, or to show its
+    authority's contacts), read in one SQL statement; raises like ``current_journey``."""
+    response, answers = _read(find_response_with_answers)
+    codes = response.round.local_authority.language_codes
+    return _open_journey(response, response.round, codes, answers)
+
+
+def current_journey() -> Journey[ResponseFacts]:
+    """The journey for this request, with the response as plain facts (one Core statement, no
+    ORM objects): for question pages, saves and check your answers. Raises like
+    ``load_response``, and ``RoundClosedError`` once the round has closed."""
+    facts, answers = _read(find_response_facts)
+    return _open_journey(facts, facts.round, facts.language_codes, answers)
+
+
+def _read(
+    find: Callable[[Session, str], tuple[AnyResponse, Mapping[str, AnswerValue]] | None],
+) -> tuple[AnyResponse, Mapping[str, AnswerValue]]:
+    """The session's response in progress and its answers, as ``find`` reads them."""
     public_id = _session_public_id()
-    found = find_response_with_answers(db_session(), public_id) if public_id else None
+    found = find(db_session(), public_id) if public_id else None
     if found is None:
         raise SessionEndedError
-    response, answers = found
-    _in_progress(response, allow_completed=False)
-    if not round_is_open(response.round):
+    _in_progress(found[0], allow_completed=False)
+    return found
+
+
+def _open_journey(
+    response: AnyResponse,
+    survey_round: SurveyRound | RoundFacts,
+    offered_codes: tuple[str, ...],
+    answers: Mapping[str, AnswerValue],
+) -> Journey[AnyResponse]:
+    """The journey, once its round is known to be open and its languages are offered."""
+    if not round_is_open(survey_round):
         raise RoundClosedError
     version = version_of(response)
-    offer_languages(journey_languages(version, response.round.local_authority))
+    offer_languages(journey_languages(version, offered_codes))
     return Journey(response, version, answers)
 
 
@@ -171,7 +204,7 @@ def _session_public_id() -> str | None:
     return public_id if isinstance(public_id, str) else None
 
 
-def _in_progress(response: Response | None, allow_completed: bool) -> Response:
+def _in_progress(response: AnyResponse | None, allow_completed: bool) -> AnyResponse:
     """``response`` unless there is none (``SessionEndedError``) or it is complete and that is
     not allowed (``AlreadyCompletedError``)."""
     if response is None:

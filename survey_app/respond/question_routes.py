@@ -16,11 +16,19 @@ from survey_app.extensions import db_session
 from survey_app.respond import bp
 from survey_app.respond.contacts import contacts
 from survey_app.respond.entry_routes import form_status, survey_post_limit
-from survey_app.respond.journey import Journey, current_journey, go_to, load_response
+from survey_app.respond.journey import (
+    AnyResponse,
+    Journey,
+    current_journey,
+    go_to,
+    load_response,
+    loaded_journey,
+)
 from survey_app.respond.presenters import FIELD, WIDGETS, summary_rows
 from survey_app.respond.question_page import QuestionPage, render_question_page
 from survey_app.services.answers import AnswerValue, RawValue
 from survey_app.services.respond_pages import record_page
+from survey_app.services.response_facts import ResponseFacts
 from survey_app.services.responses import complete_response, version_of
 from survey_app.services.safeguarding_alerts import raise_risk_answer_alert
 from survey_app.services.signposting import closed_answer_signals_risk, first_risk_answer
@@ -29,11 +37,12 @@ from survey_app.services.signposting import closed_answer_signals_risk, first_ri
 @bp.get("/continue")
 def carry_on() -> HttpResponse:
     """Go to the first question still unanswered, or to check your answers."""
-    item = current_journey().first_unanswered()
+    with reading_only(db_session()):
+        item = current_journey().first_unanswered()
     return go_to(item)
 
 
-def _shown_item(journey: Journey, item_id: str) -> Item | None:
+def _shown_item(journey: Journey[AnyResponse], item_id: str) -> Item | None:
     """The item if the respondent may see it now; 404 for an id this version does not ask."""
     if not journey.version.has_item(item_id):
         abort(404)
@@ -72,7 +81,9 @@ def answer(item_id: str) -> HttpResponse | tuple[str, int]:
     return _after_saving(after, item, _support_page(journey, after, item, saved.flagged))
 
 
-def _support_page(before: Journey, after: Journey, item: Item, flagged: bool) -> str | None:
+def _support_page(
+    before: Journey[ResponseFacts], after: Journey[ResponseFacts], item: Item, flagged: bool
+) -> str | None:
     """The support page to show after saving ``item``, if any: free text that suggests risk
     every time; a closed answer that signals risk when it is the survey's first such answer."""
     if flagged:
@@ -94,7 +105,7 @@ def _raw_answer(item: Item) -> RawValue | None:
     return values if len(values) > 1 else (values[0] if values else "")
 
 
-def _after_saving(journey: Journey, item: Item, support: str | None) -> HttpResponse:
+def _after_saving(journey: Journey[ResponseFacts], item: Item, support: str | None) -> HttpResponse:
     """Where to go once ``item`` is saved: the ``support`` page (an endpoint) if one is due,
     check answers or the next question."""
     following = journey.after(item)
@@ -105,13 +116,16 @@ def _after_saving(journey: Journey, item: Item, support: str | None) -> HttpResp
     return go_to(following)
 
 
-def _newly_opened(journey: Journey, item: Item | None) -> bool:
+def _newly_opened(journey: Journey[ResponseFacts], item: Item | None) -> bool:
     """True when a changed answer has just opened ``item``, a conditional question not yet seen."""
     return item is not None and bool(item.show_if) and item.id not in journey.answers
 
 
 def _question_page(
-    journey: Journey, item: Item, value: AnswerValue | RawValue | None, error: str | None
+    journey: Journey[AnyResponse],
+    item: Item,
+    value: AnswerValue | RawValue | None,
+    error: str | None,
 ) -> str:
     lang = journey.text_language
     previous = journey.before(item)
@@ -132,7 +146,8 @@ def _question_page(
 
 @bp.get("/check")
 def check_answers() -> str:
-    journey = current_journey()
+    with reading_only(db_session()):
+        journey = current_journey()
     rows = summary_rows(journey.visible, journey.answers, journey.text_language)
     last = journey.visible[-1] if journey.visible else None
     back = url_for("respond.question", item_id=last.id) if last else None
@@ -142,7 +157,7 @@ def check_answers() -> str:
 @bp.post("/check")
 @survey_post_limit
 def submit() -> HttpResponse:
-    journey = current_journey()
+    journey = loaded_journey()
     # Committed before the thank-you page: it tells the respondent their answers are sent.
     with unit_of_work(db_session()):
         complete_response(db_session(), journey.response)

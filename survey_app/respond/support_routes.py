@@ -10,7 +10,7 @@ from questionnaires import InstrumentVersion
 from questionnaires.loader import FACES_DIR
 from survey_app.common.units_of_work import unit_of_work
 from survey_app.extensions import db_session
-from survey_app.models import LocalAuthority
+from survey_app.models import LocalAuthority, Response
 from survey_app.respond import bp
 from survey_app.respond.contacts import contacts
 from survey_app.respond.entry_routes import (
@@ -26,6 +26,7 @@ from survey_app.respond.journey import (
     begin,
     current_journey,
     load_response,
+    loaded_journey,
 )
 from survey_app.services.respond_entry import EntryRefusedError, admitted_code, round_is_open
 from survey_app.services.responses import version_of
@@ -55,7 +56,7 @@ def help_page() -> str:
     return render_template("respond/help.html", in_survey=in_survey, **contacts(*_whose_survey()))
 
 
-def _onward(journey: Journey) -> str:
+def _onward(journey: Journey[Response]) -> str:
     """Where "Carry on" leads from a support page: the ``next`` question, if this
     questionnaire asks it, otherwise check your answers."""
     following = request.args.get("next", "")
@@ -67,11 +68,10 @@ def _onward(journey: Journey) -> str:
 @bp.get("/support")
 def support() -> str:
     """Shown straight after free text that suggests risk: kind words and who to talk to."""
-    journey = current_journey()
+    journey = loaded_journey()
+    authority = journey.response.round.local_authority
     return render_template(
-        "respond/support.html",
-        onward=_onward(journey),
-        **contacts(journey.authority, journey.version),
+        "respond/support.html", onward=_onward(journey), **contacts(authority, journey.version)
     )
 
 
@@ -81,13 +81,14 @@ def signpost() -> str:
     a life scored 0 or 1 ...): kind words and who to talk to, and whether a trained person is
     told (only where the authority turned risk-answer alerts on). A questionnaire a grown-up
     helps with (the youngest children's) gets very simple words for the child first."""
-    journey = current_journey()
+    journey = loaded_journey()
+    authority = journey.response.round.local_authority
     return render_template(
         "respond/signpost.html",
         onward=_onward(journey),
-        alerted=settings_for(db_session(), journey.authority.id).alert_on_risk_answers,
+        alerted=settings_for(db_session(), authority.id).alert_on_risk_answers,
         simple_words=journey.version.trusted_adult,
-        **contacts(journey.authority, journey.version),
+        **contacts(authority, journey.version),
     )
 
 
@@ -106,7 +107,7 @@ def save_for_later() -> str:
 @bp.post("/save")
 @survey_post_limit
 def issue_code() -> str:
-    journey = current_journey()
+    journey = loaded_journey()
     # Committed before the code is shown: it must work as soon as the respondent writes it down.
     with unit_of_work(db_session()):
         code = issue_resume_code(db_session(), journey.response)

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, joinedload
 from questionnaires import InstrumentVersion, load_catalogue
 from survey_app.models import AccessCode, SurveyRound
 from survey_app.services.access_codes import find_access_code, normalise_code
+from survey_app.services.response_facts import RoundFacts
 
 REFUSAL_REASONS = ("unknown", "revoked", "closed")
 _WITH_ROUND = (
@@ -42,7 +43,7 @@ class EntryStep:
     version: InstrumentVersion | None = None
 
 
-def round_is_open(survey_round: SurveyRound, today: date | None = None) -> bool:
+def round_is_open(survey_round: SurveyRound | RoundFacts, today: date | None = None) -> bool:
     """True while the round is open and today is inside its dates."""
     today = today or date.today()
     return (

@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from typing import TYPE_CHECKING
 
 from sqlalchemy import JSON, bindparam, delete, select
 from sqlalchemy.dialects import postgresql, sqlite
@@ -36,6 +37,9 @@ from survey_app.services.safeguarding import suggests_risk
 from survey_app.services.safeguarding_alerts import raise_alert
 from survey_app.services.user_errors import N_
 
+if TYPE_CHECKING:
+    from survey_app.services.response_facts import AnswerTarget, ResponseFacts
+
 LANGUAGES = ("en", "cy")
 _INSERTS: dict[str, Callable[..., postgresql.Insert | sqlite.Insert]] = {
     "postgresql": postgresql.insert,
@@ -47,7 +51,7 @@ class ResponseClosedError(Exception):
     """The response is already complete, so its answers can no longer change."""
 
 
-def version_of(response: Response) -> InstrumentVersion:
+def version_of(response: Response | ResponseFacts) -> InstrumentVersion:
     """The instrument version ``response`` was started on, from the cached catalogue."""
     return load_catalogue().get(f"{response.instrument}@v{response.version}")
 
@@ -124,7 +128,9 @@ JSON object in the same row: one statement, one round trip, for every question p
 
 
 @dataclass(frozen=True)
-class _StoredPair:
+class StoredPair:
+    """An answer's item id and stored value, as ``answers_by_item`` reads them."""
+
     item_id: str
     value: str
 
@@ -146,7 +152,7 @@ def find_response_with_answers(
     if row is None:
         return None
     response, stored = row
-    pairs = (_StoredPair(item_id, value) for item_id, value in (stored or {}).items())
+    pairs = (StoredPair(item_id, value) for item_id, value in (stored or {}).items())
     return response, answers_by_item(version_of(response).items, pairs)
 
 
@@ -164,7 +170,7 @@ class SavedAnswer:
 
 
 def save_answer(
-    session: Session, response: Response, item: Item, raw_value: RawValue
+    session: Session, response: AnswerTarget, item: Item, raw_value: RawValue
 ) -> SavedAnswer:
     """Validate ``raw_value`` for ``item`` and store it, replacing any earlier answer.
 
@@ -186,7 +192,7 @@ def save_answer(
     return SavedAnswer(value, flagged)
 
 
-def skip_answer(session: Session, response: Response, item: Item) -> None:
+def skip_answer(session: Session, response: AnswerTarget, item: Item) -> None:
     """Remove any answer to ``item``: a skipped question has no answer at all."""
     _check_answerable(response, item)
     # The loaded answers are expired below, so the ORM need not look for them to update.
@@ -194,7 +200,13 @@ def skip_answer(session: Session, response: Response, item: Item) -> None:
         delete(Answer).where(Answer.response_id == response.id, Answer.item_id == item.id),
         execution_options={"synchronize_session": False},
     )
-    session.expire(response, ["answers"])
+    _forget_loaded_answers(session, response)
+
+
+def _forget_loaded_answers(session: Session, response: AnswerTarget) -> None:
+    """Expire a loaded ``Response``'s answers after a Core write (facts hold none to expire)."""
+    if isinstance(response, Response):
+        session.expire(response, ["answers"])
 
 
 def complete_response(session: Session, response: Response) -> bool:
@@ -215,14 +227,16 @@ def complete_response(session: Session, response: Response) -> bool:
     return True
 
 
-def _check_answerable(response: Response, item: Item) -> None:
+def _check_answerable(response: AnswerTarget, item: Item) -> None:
     if response.status == "completed":
         raise ResponseClosedError(response.public_id)
     if not version_of(response).has_item(item.id):
         raise InvalidAnswerError(N_("This question is not part of this questionnaire"))
 
 
-def _upsert(session: Session, response: Response, item_id: str, value: str, flagged: bool) -> None:
+def _upsert(
+    session: Session, response: AnswerTarget, item_id: str, value: str, flagged: bool
+) -> None:
     """One INSERT ... ON CONFLICT UPDATE, so two racing requests cannot both insert.
 
     Sent as a Core statement built once per dialect on the session's connection and
@@ -231,7 +245,7 @@ def _upsert(session: Session, response: Response, item_id: str, value: str, flag
     statement = _upsert_statement(session.get_bind().dialect.name)
     params = {"response_id": response.id, "item_id": item_id, "value": value}
     session.connection().execute(statement, params | {"is_flagged": flagged})
-    session.expire(response, ["answers"])
+    _forget_loaded_answers(session, response)
 
 
 @cache

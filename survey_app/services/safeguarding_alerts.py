@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from sqlalchemy import ColumnElement, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -19,7 +20,6 @@ from questionnaires import load_catalogue
 from survey_app.models import (
     AccessCode,
     Answer,
-    Response,
     SafeguardingAlert,
     SafeguardingEmail,
     StaffUser,
@@ -31,6 +31,9 @@ from survey_app.services.paper_layout import item_text, option_label
 from survey_app.services.safeguarding_settings import settings_for
 from survey_app.services.user_errors import N_, UserError
 
+if TYPE_CHECKING:
+    from survey_app.services.response_facts import AnswerTarget
+
 MAX_NOTE_LENGTH = 2000
 
 
@@ -39,7 +42,7 @@ class HandlingError(UserError):
 
 
 def raise_alert(
-    session: Session, response: Response, item_id: str, now: datetime | None = None
+    session: Session, response: AnswerTarget, item_id: str, now: datetime | None = None
 ) -> SafeguardingAlert | None:
     """Queue an alert for ``response``'s answer to ``item_id``; None if it already has one.
 
@@ -66,30 +69,30 @@ def raise_alert(
     if alert_id is None:
         return None
     alert = session.get_one(SafeguardingAlert, alert_id)
-    _queue_emails(session, alert, response.round.local_authority_id, now)
+    _queue_emails(session, alert, response.authority_id, now)
     record_event(
         session,
         None,
         "safeguarding.alert_raised",
         subject=f"round {response.round_id}: alert {alert.id}",
-        authority_id=response.round.local_authority_id,
+        authority_id=response.authority_id,
     )
     return alert
 
 
-def raise_risk_answer_alert(session: Session, response: Response, item_id: str) -> bool:
+def raise_risk_answer_alert(session: Session, response: AnswerTarget, item_id: str) -> bool:
     """Raise an alert for a closed answer that signals risk, if the authority chose to be told.
 
     Off by default (``SafeguardingSettings.alert_on_risk_answers``): such answers always bring
     up the support page, but an alert adds exact times and a batch label to an anonymous answer,
     so each authority decides (docs/safeguarding.md). True when a new alert was queued.
     """
-    if not settings_for(session, response.round.local_authority_id).alert_on_risk_answers:
+    if not settings_for(session, response.authority_id).alert_on_risk_answers:
         return False
     return raise_alert(session, response, item_id) is not None
 
 
-def _batch_label(session: Session, response: Response) -> str:
+def _batch_label(session: Session, response: AnswerTarget) -> str:
     if response.access_code_id is None:
         return ""
     label = session.scalar(select(AccessCode.label).where(AccessCode.id == response.access_code_id))

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from flask import Flask
+from flask.testing import FlaskClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -23,7 +24,8 @@ from survey_app.models import (
 from survey_app.services.audit import now_utc
 from survey_app.services.responses import save_answer
 from survey_app.services.safeguarding_outbox import FIRST_RETRY
-from tests.factories import make_authority, make_round, make_staff
+from tests.factories import make_access_code, make_authority, make_round, make_staff
+from tests.integration.respond.conftest import post
 from tests.integration.safeguarding.conftest import (
     CONTACTS,
     WORRYING,
@@ -67,6 +69,29 @@ def test_the_alert_is_queued_with_the_answer_in_one_transaction(
     assert answer.is_flagged
     kinds = {e.kind: e.status for e in alert.emails}
     assert kinds == {"alert": "queued", "escalation": "queued"}
+
+
+def test_worrying_words_typed_online_queue_the_same_alert_as_on_paper(
+    client: FlaskClient, session: Session, survey_round: SurveyRound
+) -> None:
+    """The online journey saves through the page's plain facts, not the ORM's response: the
+    alert still names the round, the code's batch and the authority, with both emails."""
+    _made, clear = make_access_code(
+        session, survey_round, label="Oakfield House", audience="cic-8-10"
+    )
+    session.commit()
+    client.get(f"/s/{clear}")
+    post(client, "/welcome")
+    post(client, "/q/worries", {"answer": WORRYING})
+    session.expire_all()
+    alert = session.scalars(select(SafeguardingAlert)).one()
+    assert (alert.round_id, alert.batch_label) == (survey_round.id, "Oakfield House")
+    assert session.get_one(Answer, alert.answer_id).is_flagged
+    assert sorted(email.kind for email in alert.emails) == ["alert", "escalation"]
+    raised = session.scalars(
+        select(AuditEvent).where(AuditEvent.action == "safeguarding.alert_raised")
+    ).one()
+    assert raised.local_authority_id == survey_round.local_authority_id
 
 
 def test_an_answer_that_suggests_no_risk_raises_no_alert(
