@@ -9,8 +9,10 @@ Each journey enters the demo code (``BENCH_CODE``) as its own browser from its o
 then answers every question shown (a middle choice, two boxes, or a sentence), passing over
 any support page, and submits.
 Rate limits are on, as in production. For each question cycle (the question's ``GET`` and the
-answer's ``POST``) the thread's CPU time, the SQL statements and the page's bytes are recorded;
-the first journey warms up and is not counted.
+answer's ``POST``) the thread's CPU time, the SQL statements and the page's bytes are recorded,
+and for each journey its whole CPU time, from the poster link to the thank-you page (the entry
+pages, check your answers and submission included, and this script's own reading of the
+pages); the first journey warms up and is not counted.
 """
 
 from __future__ import annotations
@@ -78,10 +80,12 @@ def _answer(html: str) -> dict[str, Any]:
     return {"action": "continue", "answer": radios[len(radios) // 2] if radios else _TEXT}
 
 
-def _journey(app: Flask, code: str, number: int, cycles: list[dict[str, float]]) -> None:
-    """One respondent's whole survey; append one record per question cycle."""
+def _journey(app: Flask, code: str, number: int, cycles: list[dict[str, float]]) -> float:
+    """One respondent's whole survey; append one record per question cycle and return the
+    journey's CPU ms."""
     client = app.test_client()
     client.environ_base["REMOTE_ADDR"] = f"10.0.{number // 256 % 256}.{number % 256}"
+    journey_started = time.thread_time()
     path = _enter(client, code).request.path
     for _ in range(MAX_PAGES):
         if not path.startswith("/q/"):
@@ -100,6 +104,16 @@ def _journey(app: Flask, code: str, number: int, cycles: list[dict[str, float]])
             raise RuntimeError(f"saving {path} answered {saved.status_code}")
         cycles.append(record)
         path = _next_question(client, saved.headers["Location"])
+    _submit(client)
+    return 1000 * (time.thread_time() - journey_started)
+
+
+def _submit(client: FlaskClient) -> None:
+    """Check your answers, send them, and land on the thank-you page."""
+    check = client.get("/check")
+    done = _follow(client, client.post("/check", data={"csrf_token": _token(check)}))
+    if done.request.path != "/done":
+        raise RuntimeError(f"sending the answers led to {done.request.path}")
 
 
 def _next_question(client: FlaskClient, location: str) -> str:
@@ -115,14 +129,14 @@ def _next_question(client: FlaskClient, location: str) -> str:
 
 
 def main(out: Path, journeys: int) -> None:
-    """Measure ``journeys`` journeys after one warm-up; write the cycle records as JSON."""
+    """Measure ``journeys`` journeys after one warm-up; write the cycle records and each
+    journey's CPU ms as JSON."""
     app = create_app({"RATELIMIT_ENABLED": True})
     event.listen(Engine, "before_cursor_execute", _count)
     code, cycles = os.environ["BENCH_CODE"], []
     _journey(app, code, 0, [])
-    for number in range(1, journeys + 1):
-        _journey(app, code, number, cycles)
-    out.write_text(json.dumps(cycles))
+    whole = [_journey(app, code, number, cycles) for number in range(1, journeys + 1)]
+    out.write_text(json.dumps({"cycles": cycles, "journeys": whole}))
 
 
 if __name__ == "__main__":

@@ -4,7 +4,8 @@ Throughput under load depends on what else the machine runs; the CPU one cycle c
 process does much less, so it is the figure to compare before and after a change. A child
 process (``bench/_cycle_cpu.py``) walks whole journeys through the Flask test client on a
 seeded SQLite or PostgreSQL database, rate limits on, and records each cycle's thread CPU time,
-SQL statements and HTML bytes.
+SQL statements and HTML bytes, and each whole journey's CPU time (the entry pages, check your
+answers and submission as well as the questions).
 
 ``--before DIR`` also measures another source tree (an older checkout, e.g. from
 ``git archive``) on the same database, alternating the two ``--rounds`` times so both see the
@@ -21,6 +22,7 @@ import sys
 import tempfile
 from contextlib import ExitStack
 from pathlib import Path
+from typing import Any
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -45,6 +47,7 @@ def run(quick: bool = False) -> dict[str, object]:
 def measure(db: str, trees: dict[str, Path], *, journeys: int, rounds: int) -> dict[str, object]:
     """Seed ``db`` once, then measure each tree in turn ``rounds`` times; figures per tree."""
     cycles: dict[str, list[dict[str, float]]] = {name: [] for name in trees}
+    journeys_ms: dict[str, list[float]] = {name: [] for name in trees}
     with tempfile.TemporaryDirectory(prefix="cv-cycle-") as tmp, ExitStack() as stack:
         workdir = Path(tmp)
         url = stack.enter_context(database(db, workdir))
@@ -52,15 +55,19 @@ def measure(db: str, trees: dict[str, Path], *, journeys: int, rounds: int) -> d
         env["BENCH_CODE"] = migrate_and_seed(env)
         for _ in range(rounds):
             for name, tree in trees.items():
-                cycles[name] += _child(tree, env, workdir / f"{name}.json", journeys)
+                measured = _child(tree, env, workdir / f"{name}.json", journeys)
+                cycles[name] += measured["cycles"]
+                journeys_ms[name] += measured["journeys"]
     figures: dict[str, object] = {}
     for name, records in cycles.items():
-        figures.update({f"{name}.{key}": value for key, value in _figures(records).items()})
+        found = _figures(records) | _journey_figures(journeys_ms[name])
+        figures.update({f"{name}.{key}": value for key, value in found.items()})
     return figures
 
 
-def _child(tree: Path, env: dict[str, str], out: Path, journeys: int) -> list[dict[str, float]]:
-    """Run the measuring child on ``tree``'s code; its request log lines are discarded."""
+def _child(tree: Path, env: dict[str, str], out: Path, journeys: int) -> dict[str, Any]:
+    """Run the measuring child on ``tree``'s code: its ``cycles`` records and each of its
+    ``journeys``' CPU ms. Its request log lines are discarded."""
     command = [sys.executable, str(CHILD), str(out), str(journeys)]
     done = subprocess.run(
         command,
@@ -91,6 +98,15 @@ def _figures(records: list[dict[str, float]]) -> dict[str, object]:
         "sql_answer_post_max": int(max(r["post_sql"] for r in records)),
         "html_bytes_max": int(max(r["get_bytes"] for r in records)),
         "html_bytes_mean": round(statistics.fmean(r["get_bytes"] for r in records)),
+    }
+
+
+def _journey_figures(journeys_ms: list[float]) -> dict[str, object]:
+    """Mean and median CPU per whole journey, poster link to thank-you page."""
+    return {
+        "journeys": len(journeys_ms),
+        "cpu_ms_per_journey": statistics.fmean(journeys_ms),
+        "cpu_ms_per_journey_p50": percentile(sorted(journeys_ms), 0.5),
     }
 
 
