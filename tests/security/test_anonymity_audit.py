@@ -200,10 +200,13 @@ def test_no_table_or_log_line_keeps_an_address_agent_code_or_time_of_answering(
     survey_round = make_round(session, instruments=ALL_INSTRUMENTS)
     codes = {i: make_access_code(session, survey_round, audience=i)[1] for i, _v in ALL_INSTRUMENTS}
     session.commit()
+    # Read now: the children's pages share this test's session, and a page that only reads
+    # closes it when done, detaching the round.
+    round_id = survey_round.id
     trace = Trace(codes=set(codes.values()))
     for instrument, address, agent in CHILDREN:
         _child(app, trace, instrument, codes[instrument], (address, agent))
-    _officer(app, session, trace, survey_round.id)
+    _officer(app, session, trace, round_id)
     assert len(trace.codes) >= len(codes) + 3, "the scenario should have met every kind of code"
 
     session.expire_all()
