@@ -21,11 +21,10 @@ from sqlalchemy import Table, bindparam, select
 from sqlalchemy.engine import Row
 from sqlalchemy.orm import Session
 
-from questionnaires import load_catalogue
 from survey_app.models import Answer, LocalAuthority, Response, SurveyRound
 from survey_app.models.authority import language_codes
 from survey_app.services.answers import AnswerValue, answers_by_item
-from survey_app.services.responses import StoredPair, answers_object
+from survey_app.services.responses import StoredPair, answers_object, version_of
 
 
 @dataclass(frozen=True)
@@ -107,7 +106,7 @@ def find_response_facts(
     if row is None:
         return None
     facts = _facts(row)
-    version = load_catalogue().get(f"{facts.instrument}@v{facts.version}")
+    version = version_of(facts)
     pairs = (StoredPair(item_id, value) for item_id, value in (row.answers or {}).items())
     return facts, answers_by_item(version.items, pairs)
 
