@@ -8,7 +8,9 @@ by ``tests/support/pages.check_page``.
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -30,6 +32,7 @@ from tests.support.postgres import PostgresServer
 os.environ["CARE_VOICES_ENV"] = "test"
 os.environ.setdefault("SECRET_KEY", "test-secret-key-not-for-production")
 os.environ["CARE_VOICES_INSTANCE_PATH"] = tempfile.mkdtemp(prefix="cv-instance-")
+atexit.register(shutil.rmtree, os.environ["CARE_VOICES_INSTANCE_PATH"], ignore_errors=True)
 # Full-cost Argon2 for each of thousands of test users is minutes of CPU that tests nothing.
 passwords.use_parameters(argon2.profiles.CHEAPEST)
 

@@ -7,8 +7,9 @@ backends by the integration tests, and one backend keeps the suite's run time sa
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from flask import Flask
@@ -20,6 +21,9 @@ from survey_app.extensions import db, limiter
 from tests.conftest import make_test_app
 from tests.support.browser import CHROMIUM, CHROMIUM_ARGS
 
+if TYPE_CHECKING:
+    from _typeshed.wsgi import StartResponse, WSGIApplication, WSGIEnvironment
+
 
 @pytest.fixture(scope="session")
 def live_app(tmp_path_factory: pytest.TempPathFactory) -> Flask:
@@ -30,10 +34,32 @@ def live_app(tmp_path_factory: pytest.TempPathFactory) -> Flask:
     return app
 
 
+def closing_every_response(app: WSGIApplication) -> WSGIApplication:
+    """``app``, with each response read whole and closed before the server sends it.
+
+    Werkzeug's development server closes a response only after it has drained the socket, and
+    that read raises when the browser has already hung up (as Chromium does when a test closes
+    its context). The response is then never closed, and a static file it was sending stays
+    open until garbage collection reports it as an error in whichever test happens to be
+    running. gunicorn, which serves production, closes every response, so this wrapper only
+    makes the test server behave as the real one does.
+    """
+
+    def closing(environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+        chunks = app(environ, start_response)
+        try:
+            return [b"".join(chunks)]
+        finally:
+            if hasattr(chunks, "close"):
+                chunks.close()
+
+    return closing
+
+
 @pytest.fixture(scope="session")
 def live_url(live_app: Flask) -> Iterator[str]:
     """Serve ``live_app`` on a free loopback port in a background thread."""
-    server = make_server("127.0.0.1", 0, live_app, threaded=True)
+    server = make_server("127.0.0.1", 0, closing_every_response(live_app), threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
