@@ -14,7 +14,7 @@ from questionnaires import Item, load_catalogue
 from survey_app.common.units_of_work import reading_only, unit_of_work
 from survey_app.extensions import db_session
 from survey_app.respond import bp
-from survey_app.respond.contacts import contacts
+from survey_app.respond.contacts import render_with_contacts
 from survey_app.respond.entry_routes import form_status, survey_post_limit
 from survey_app.respond.journey import (
     AnyResponse,
@@ -169,6 +169,6 @@ def done() -> HttpResponse | str:
     response = load_response(allow_completed=True)
     if response.status != "completed":
         return redirect(url_for("respond.carry_on"), 303)
-    return render_template(
-        "respond/done.html", **contacts(response.round.local_authority, version_of(response))
+    return render_with_contacts(
+        "respond/done.html", response.round.local_authority, version_of(response)
     )

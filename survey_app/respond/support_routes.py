@@ -12,7 +12,7 @@ from survey_app.common.units_of_work import unit_of_work
 from survey_app.extensions import db_session
 from survey_app.models import LocalAuthority, Response
 from survey_app.respond import bp
-from survey_app.respond.contacts import contacts
+from survey_app.respond.contacts import PageParts, contacts, render_with_contacts
 from survey_app.respond.entry_routes import (
     code_entry_limit,
     form_status,
@@ -70,9 +70,8 @@ def support() -> str:
     """Shown straight after free text that suggests risk: kind words and who to talk to."""
     journey = loaded_journey()
     authority = journey.response.round.local_authority
-    return render_template(
-        "respond/support.html", onward=_onward(journey), **contacts(authority, journey.version)
-    )
+    page: PageParts = ((), {}, {"onward": _onward(journey)})
+    return render_with_contacts("respond/support.html", authority, journey.version, page)
 
 
 @bp.get("/support/answer")
@@ -83,13 +82,12 @@ def signpost() -> str:
     helps with (the youngest children's) gets very simple words for the child first."""
     journey = loaded_journey()
     authority = journey.response.round.local_authority
-    return render_template(
-        "respond/signpost.html",
-        onward=_onward(journey),
-        alerted=settings_for(db_session(), authority.id).alert_on_risk_answers,
-        simple_words=journey.version.trusted_adult,
-        **contacts(authority, journey.version),
-    )
+    variables = {
+        "alerted": settings_for(db_session(), authority.id).alert_on_risk_answers,
+        "simple_words": journey.version.trusted_adult,
+    }
+    page: PageParts = (tuple(variables.values()), variables, {"onward": _onward(journey)})
+    return render_with_contacts("respond/signpost.html", authority, journey.version, page)
 
 
 @bp.get("/faces/<name>")
