@@ -7,7 +7,9 @@ POST after completion shows the thank-you page and changes nothing.
 
 from __future__ import annotations
 
-from flask import abort, redirect, render_template, request, url_for
+from typing import Any
+
+from flask import abort, get_template_attribute, redirect, request, url_for
 from werkzeug.wrappers import Response as HttpResponse
 
 from questionnaires import Item, load_catalogue
@@ -26,6 +28,7 @@ from survey_app.respond.journey import (
 )
 from survey_app.respond.presenters import FIELD, WIDGETS, summary_rows
 from survey_app.respond.question_page import QuestionPage, render_question_page
+from survey_app.respond.skeletons import render_from_skeleton
 from survey_app.services.answers import AnswerValue, RawValue
 from survey_app.services.respond_pages import record_page
 from survey_app.services.response_facts import ResponseFacts
@@ -151,7 +154,22 @@ def check_answers() -> str:
     rows = summary_rows(journey.visible, journey.answers, journey.text_language)
     last = journey.visible[-1] if journey.visible else None
     back = url_for("respond.question", item_id=last.id) if last else None
-    return render_template("respond/check_answers.html", rows=rows, back=back)
+    return check_answers_page(rows, back)
+
+
+def check_answers_page(rows: list[dict[str, Any]], back: str | None) -> str:
+    """The check your answers page for ``rows`` (``summary_rows``), joined from a skeleton.
+
+    The answer list is rendered on its own (``_answer_list.html``) and joined in as markup; only
+    whether there is a back link shapes the rest of the page.
+    """
+    answers = get_template_attribute("respond/_answer_list.html", "answerList")(rows)
+    return render_from_skeleton(
+        "respond/check_answers.html",
+        back is not None,
+        lambda slots: {"answers": slots["answers"], "back": slots["back"] if back else None},
+        {"answers": answers, "back": back or ""},
+    )
 
 
 @bp.post("/check")

@@ -1,4 +1,5 @@
-"""Check your answers lists the answers exactly as GOV.UK Frontend's summary list would.
+"""Check your answers lists the answers exactly as GOV.UK Frontend's summary list would, and
+the page joined from its skeleton is its full render.
 
 ``respond/_answer_list.html`` writes out ``govukSummaryList`` for the check page's rows, for
 speed (``docs/scaling.md``). Here both render the same rows, for every item of every
@@ -8,10 +9,16 @@ text that HTML escapes and that has line breaks and stray spaces, and must match
 
 from __future__ import annotations
 
-from flask import Flask, render_template_string
+import itertools
+
+import pytest
+from flask import Flask, g, render_template, render_template_string
+from markupsafe import Markup
 
 from questionnaires import InstrumentVersion, Item
 from survey_app.respond.presenters import summary_rows
+from survey_app.respond.question_routes import check_answers_page
+from survey_app.respond.skeletons import EXTENSION
 from survey_app.services.answers import AnswerValue
 from tests.integration.respond.conftest import (
     EVERY_VERSION,
@@ -61,3 +68,20 @@ def test_the_answer_list_escapes_typed_text_and_keeps_its_line_breaks(page_app: 
         shown = render_template_string(OURS, rows=rows)
     assert "Tom &amp; &#34;Jo&#34; &lt;3<br>see you" in shown
     assert "<3" not in shown
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_the_check_page_joined_from_its_skeleton_is_its_full_render(
+    page_app: Flask, lang: str
+) -> None:
+    version = EVERY_VERSION[0]
+    answers = {item.id: an_answer(item, i) for i, item in enumerate(version.items)}
+    page_app.extensions.pop(EXTENSION, None)
+    for back, answered in itertools.product((None, "/respond/q/last?x=<1>&y=2"), (True, False)):
+        with page_app.test_request_context(f"/check?lang={lang}"):
+            g.offered_languages = ("en", "cy")
+            rows = summary_rows(version.items, answers if answered else {}, lang)
+            listed = Markup(render_template_string(OURS, rows=rows))
+            full = render_template("respond/check_answers.html", answers=listed, back=back)
+            for attempt in ("new skeleton", "cached skeleton"):
+                assert check_answers_page(rows, back) == full, f"{back} {answered} {attempt}"
