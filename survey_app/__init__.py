@@ -18,6 +18,7 @@ from survey_app.common.i18n import register_i18n
 from survey_app.common.logs import register_request_logging
 from survey_app.common.same_origin import register_same_origin_check
 from survey_app.common.security import register_security_headers
+from survey_app.common.signed_cookies import register_signed_cookies
 from survey_app.common.templating import TemplateEnvironment, register_templating
 from survey_app.common.url_converters import register_url_converters
 from survey_app.extensions import csrf, db, limiter, migrate
@@ -47,6 +48,7 @@ def create_app(config_overrides: dict[str, Any] | None = None) -> Flask:
     register_templating(app)
     register_i18n(app)
     register_security_headers(app)
+    register_signed_cookies(app)
     register_same_origin_check(app)
     register_request_logging(app)
     register_error_handlers(app)
