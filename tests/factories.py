@@ -138,7 +138,7 @@ def make_response(
     """An in-progress response on ``instrument`` v1, with ``answers`` saved through the service."""
     version = load_catalogue().get(f"{instrument}@v1")
     survey_round = survey_round or make_round(session, instruments=ALL_INSTRUMENTS)
-    response = start_response(session, survey_round, version, mode=mode, language=language)
+    response = start_response(session, survey_round.id, version, mode=mode, language=language)
     for item_id, value in (answers or {}).items():
         save_answer(session, response, version.item(item_id), value)
     return response

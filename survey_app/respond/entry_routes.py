@@ -21,7 +21,6 @@ from survey_app.common.errors import wants_html
 from survey_app.common.rate_keys import anonymous_rate_key
 from survey_app.common.units_of_work import unit_of_work
 from survey_app.extensions import db_session, limiter
-from survey_app.models import AccessCode
 from survey_app.respond import bp
 from survey_app.respond.group_rooms import in_group_room, join_running_session
 from survey_app.respond.journey import (
@@ -36,6 +35,7 @@ from survey_app.respond.journey import (
     text_language,
 )
 from survey_app.respond.skeletons import render_from_skeleton
+from survey_app.services.code_facts import CodeFacts
 from survey_app.services.respond_entry import (
     EntryRefusedError,
     EntryStep,
@@ -137,7 +137,7 @@ def _refused() -> tuple[str, int]:
     return render_template("respond/start.html", error=error), form_status(error)
 
 
-def _admit(code: AccessCode) -> HttpResponse:
+def _admit(code: CodeFacts) -> HttpResponse:
     session.pop(RESPONSE_KEY, None)
     # A random visit id: the respondent's own rate-limit key until their response exists.
     session[ENTRY_KEY] = {"code": code.id, "visit": secrets.token_urlsafe(12)}
@@ -153,7 +153,7 @@ def route() -> HttpResponse:
     return redirect(url_for(f"respond.{step.name}"), 303)
 
 
-def _to_next_step(code: AccessCode) -> HttpResponse:
+def _to_next_step(code: CodeFacts) -> HttpResponse:
     """Redirect straight to the next entry question for the choices in the session: one hop
     where going by ``/start/next`` took two, each a round trip on a child's slow phone."""
     entry = session[ENTRY_KEY]
@@ -161,14 +161,14 @@ def _to_next_step(code: AccessCode) -> HttpResponse:
     return redirect(url_for(f"respond.{step.name}"), 303)
 
 
-def _current_step() -> tuple[EntryStep, AccessCode]:
+def _current_step() -> tuple[EntryStep, CodeFacts]:
     entry = session.get(ENTRY_KEY)
     if not isinstance(entry, dict):
         raise EntryRefusedError("unknown")
     code = admitted_code(db_session(), entry.get("code"))
     versions = offered_versions(code)
     if versions:
-        offer_languages(journey_languages(versions[0], code.round.local_authority.language_codes))
+        offer_languages(journey_languages(versions[0], code.language_codes))
     return next_step(versions, entry.get("audience"), entry.get("instrument")), code
 
 
@@ -281,7 +281,12 @@ def begin_survey() -> HttpResponse:
     language = text_language(step.version)
     with unit_of_work(db_session()):
         response = start_response(
-            db_session(), code.round, step.version, mode=mode, language=language, access_code=code
+            db_session(),
+            code.round_id,
+            step.version,
+            mode=mode,
+            language=language,
+            access_code_id=code.id,
         )
     begin(response)
     # Straight to the first question (what /continue would find, with no answers yet): one hop.

@@ -47,7 +47,7 @@ def _whose_survey() -> tuple[LocalAuthority | None, InstrumentVersion | None]:
         code = admitted_code(db_session(), entry.get("code") if isinstance(entry, dict) else None)
     except EntryRefusedError:
         return None, None
-    return code.round.local_authority, None
+    return db_session().get(LocalAuthority, code.authority_id), None
 
 
 @bp.get("/help", endpoint="help")

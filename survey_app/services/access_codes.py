@@ -15,7 +15,7 @@ from functools import cache
 from importlib import resources
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session
 
 from survey_app.models import AccessCode, StaffUser, SurveyRound
 from survey_app.services.audit import record_event
@@ -66,16 +66,6 @@ def issue_access_code(
     session.add(code)
     session.flush()
     return code, clear
-
-
-def find_access_code(session: Session, raw: str) -> AccessCode | None:
-    """Look a typed code up by its hash, with its round; ``None`` when no such code exists.
-
-    The round comes in the same query, so an unknown, a revoked and a closed round's code each
-    cost one query: how long a refusal takes does not tell a guesser which codes exist.
-    """
-    query = select(AccessCode).options(joinedload(AccessCode.round))
-    return session.scalar(query.where(AccessCode.code_hash == hash_code(raw)))
 
 
 MAX_BATCH = 50

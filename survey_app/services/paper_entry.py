@@ -85,7 +85,7 @@ def enter_paper_response(
     """
     if not accepts_paper(survey_round):
         raise _whole_form(N_("Paper questionnaires can be entered only while the round is open"))
-    response = start_response(session, survey_round, version, mode="paper", language=language)
+    response = start_response(session, survey_round.id, version, mode="paper", language=language)
     errors: dict[str, UserError] = {}
     for item in version.items:
         try:

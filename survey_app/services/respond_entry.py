@@ -10,20 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session
 
 from questionnaires import InstrumentVersion, load_catalogue
-from survey_app.models import AccessCode, SurveyRound
-from survey_app.services.access_codes import find_access_code, normalise_code
+from survey_app.models import SurveyRound
+from survey_app.services.access_codes import normalise_code
+from survey_app.services.code_facts import CodeFacts, code_facts_by_id, code_facts_by_text
 from survey_app.services.response_facts import RoundFacts
 
 REFUSAL_REASONS = ("unknown", "revoked", "closed")
-_WITH_ROUND = (
-    joinedload(AccessCode.round).joinedload(SurveyRound.local_authority),
-    joinedload(AccessCode.round).joinedload(SurveyRound.instruments),
-)
-"""What every entry page reads of an admitted code: its round, with the round's authority and
-pinned questionnaires, in the same statement rather than three lazy loads after it."""
 
 
 class EntryRefusedError(Exception):
@@ -51,20 +46,19 @@ def round_is_open(survey_round: SurveyRound | RoundFacts, today: date | None = N
     )
 
 
-def admit_code(session: Session, raw: str) -> AccessCode:
+def admit_code(session: Session, raw: str) -> CodeFacts:
     """The access code for ``raw`` (case and spacing forgiven); raises ``EntryRefusedError``."""
-    code = find_access_code(session, raw) if normalise_code(raw) else None
+    code = code_facts_by_text(session, raw) if normalise_code(raw) else None
     return check_code(code)
 
 
-def admitted_code(session: Session, code_id: int | None) -> AccessCode:
-    """Re-check the code remembered in the session, loaded with ``_WITH_ROUND`` in one
-    statement; raises ``EntryRefusedError``."""
-    code = session.get(AccessCode, code_id, options=_WITH_ROUND) if code_id else None
+def admitted_code(session: Session, code_id: int | None) -> CodeFacts:
+    """Re-check the code remembered in the session; raises ``EntryRefusedError``."""
+    code = code_facts_by_id(session, code_id) if code_id else None
     return check_code(code)
 
 
-def check_code(code: AccessCode | None) -> AccessCode:
+def check_code(code: CodeFacts | None) -> CodeFacts:
     """Return ``code`` when it may start a survey now; raises ``EntryRefusedError`` otherwise."""
     if code is None:
         raise EntryRefusedError("unknown")
@@ -75,7 +69,7 @@ def check_code(code: AccessCode | None) -> AccessCode:
     return code
 
 
-def offered_versions(code: AccessCode) -> tuple[InstrumentVersion, ...]:
+def offered_versions(code: CodeFacts) -> tuple[InstrumentVersion, ...]:
     """The round's pinned versions this code may start, youngest band first.
 
     A version whose pinned content hash differs from the catalogue is never offered: answers
@@ -83,9 +77,9 @@ def offered_versions(code: AccessCode) -> tuple[InstrumentVersion, ...]:
     """
     catalogue = load_catalogue()
     found = []
-    for pinned in code.round.instruments:
-        version = catalogue.versions.get(f"{pinned.instrument}@v{pinned.version}")
-        if version is None or pinned.content_hash not in (None, version.content_hash):
+    for key, content_hash in code.pinned.items():
+        version = catalogue.versions.get(key)
+        if version is None or content_hash not in (None, version.content_hash):
             continue
         if code.audience in (None, version.instrument, version.audience):
             found.append(version)

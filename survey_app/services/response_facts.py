@@ -24,7 +24,8 @@ from sqlalchemy.orm import Session
 from survey_app.models import Answer, LocalAuthority, Response, SurveyRound
 from survey_app.models.authority import language_codes
 from survey_app.services.answers import AnswerValue, answers_by_item
-from survey_app.services.responses import StoredPair, answers_object, version_of
+from survey_app.services.json_objects import json_object_of
+from survey_app.services.responses import StoredPair, version_of
 
 
 @dataclass(frozen=True)
@@ -60,14 +61,15 @@ AnswerTarget = Response | ResponseFacts
 (the online journey); each write of an answer is a Core statement keyed on its ``id``."""
 
 
-def _table(model: type[object]) -> Table:
+def table_of(model: type[object]) -> Table:
+    """The mapped class's table, for Core statements that skip the ORM's per-row work."""
     table = model.__table__  # type: ignore[attr-defined]
     assert isinstance(table, Table)
     return table
 
 
 _RESPONSES, _ROUNDS, _AUTHORITIES = (
-    _table(model) for model in (Response, SurveyRound, LocalAuthority)
+    table_of(model) for model in (Response, SurveyRound, LocalAuthority)
 )
 _FACTS = (
     select(
@@ -85,7 +87,7 @@ _FACTS = (
         _ROUNDS.c.opens_on,
         _ROUNDS.c.closes_on,
         _AUTHORITIES.c.languages,
-        select(answers_object(Answer.item_id, Answer.value))
+        select(json_object_of(Answer.item_id, Answer.value))
         .where(Answer.response_id == _RESPONSES.c.id)
         .scalar_subquery()
         .label("answers"),

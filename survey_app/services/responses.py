@@ -15,16 +15,13 @@ from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING
 
-from sqlalchemy import JSON, bindparam, delete, select
+from sqlalchemy import bindparam, delete, select
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, joinedload
 from sqlalchemy.sql import Executable
-from sqlalchemy.sql.compiler import SQLCompiler
-from sqlalchemy.sql.functions import FunctionElement
 
 from questionnaires import InstrumentVersion, Item, load_catalogue, visible_items
-from survey_app.models import AccessCode, Answer, Response, SurveyRound
+from survey_app.models import Answer, Response, SurveyRound
 from survey_app.models.response import MODES
 from survey_app.services.answers import (
     AnswerValue,
@@ -33,6 +30,7 @@ from survey_app.services.answers import (
     answers_by_item,
     stored_value,
 )
+from survey_app.services.json_objects import json_object_of
 from survey_app.services.safeguarding import suggests_risk
 from survey_app.services.safeguarding_alerts import raise_alert
 from survey_app.services.user_errors import N_
@@ -58,12 +56,12 @@ def version_of(response: Response | ResponseFacts) -> InstrumentVersion:
 
 def start_response(
     session: Session,
-    survey_round: SurveyRound,
+    round_id: int,
     version: InstrumentVersion,
     *,
     mode: str,
     language: str,
-    access_code: AccessCode | None = None,
+    access_code_id: int | None = None,
 ) -> Response:
     """Create an in-progress response recording round, version, content hash, mode and language.
 
@@ -73,8 +71,8 @@ def start_response(
         raise ValueError(f"unknown mode {mode!r} or language {language!r}")
     response = Response(
         public_id=str(uuid.uuid4()),
-        round=survey_round,
-        access_code_id=access_code.id if access_code else None,
+        round_id=round_id,
+        access_code_id=access_code_id,
         instrument=version.instrument,
         version=version.version,
         content_hash=version.content_hash,
@@ -97,29 +95,8 @@ _RESPONSE_BY_PUBLIC_ID = (
 running it (``docs/scaling.md``)."""
 
 
-class answers_object(FunctionElement[dict[str, str]]):  # noqa: N801 (an SQL function's name)
-    """SQL aggregate: a JSON object of item id to stored value, ``{}`` or NULL for no rows.
-
-    PostgreSQL spells it ``json_object_agg`` and SQLite ``json_group_object``; typed as JSON, so
-    either driver's text comes back as a dict.
-    """
-
-    type = JSON()
-    inherit_cache = True
-
-
-@compiles(answers_object, "postgresql")
-def _answers_object_postgresql(element: answers_object, compiler: SQLCompiler, **kw: object) -> str:
-    return f"json_object_agg({compiler.process(element.clauses, **kw)})"
-
-
-@compiles(answers_object, "sqlite")
-def _answers_object_sqlite(element: answers_object, compiler: SQLCompiler, **kw: object) -> str:
-    return f"json_group_object({compiler.process(element.clauses, **kw)})"
-
-
 _RESPONSE_WITH_ANSWERS = _RESPONSE_BY_PUBLIC_ID.add_columns(
-    select(answers_object(Answer.item_id, Answer.value))
+    select(json_object_of(Answer.item_id, Answer.value))
     .where(Answer.response_id == Response.id)
     .scalar_subquery()
 )

@@ -14,7 +14,7 @@ from survey_app.models import (
     StaffUser,
     SurveyRound,
 )
-from survey_app.services.access_codes import find_access_code
+from survey_app.services.code_facts import code_facts_by_text
 from survey_app.services.demo_reports import DEMO_BATCHES
 from survey_app.services.monitoring import monitor_round
 from survey_app.services.passwords import verify_password
@@ -29,7 +29,7 @@ def test_seed_prints_a_json_last_line_with_a_working_code_and_logins(
     result = app.test_cli_runner().invoke(args=["demo", "seed"])
     assert result.exit_code == 0, result.output
     seed = json.loads(result.output.strip().splitlines()[-1])
-    code = find_access_code(session, seed["access_code"])
+    code = code_facts_by_text(session, seed["access_code"])
     assert code is not None
     assert code.round.status == "open"
     assert {login["role"] for login in seed["staff"]} == {

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from survey_app.models import AccessCode, AuditEvent, StaffUser, SurveyRound
-from survey_app.services.access_codes import find_access_code
+from survey_app.services.code_facts import code_facts_by_text
 from tests.factories import make_access_code, make_round, make_staff
 from tests.integration.auth.staff_client import post_form, sign_in
 
@@ -36,7 +36,7 @@ def test_a_batch_is_shown_once_and_stored_only_as_hashes(
     stored = session.scalars(select(AccessCode)).all()
     assert {code.label for code in stored} == {"Virtual school"}
     for code in clear:
-        assert find_access_code(session, code) is not None
+        assert code_facts_by_text(session, code) is not None
         assert all(code not in (row.code_hash, row.label) for row in stored)
     details = " ".join(e.subject + e.detail for e in session.scalars(select(AuditEvent)))
     assert not any(code in details for code in clear)

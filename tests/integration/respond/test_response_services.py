@@ -23,7 +23,7 @@ def test_a_paper_response_records_round_version_hash_mode_and_language(session: 
     survey_round = open_round(session)
     code, _clear = make_access_code(session, survey_round)
     response = start_response(
-        session, survey_round, version(), mode="paper", language="cy", access_code=code
+        session, survey_round.id, version(), mode="paper", language="cy", access_code_id=code.id
     )
     assert (response.instrument, response.version) == ("cic-8-10", 1)
     assert response.content_hash == version().content_hash
@@ -33,7 +33,7 @@ def test_a_paper_response_records_round_version_hash_mode_and_language(session: 
 
 def test_an_unknown_mode_is_refused(session: Session) -> None:
     with pytest.raises(ValueError, match="mode"):
-        start_response(session, open_round(session), version(), mode="pigeon", language="en")
+        start_response(session, open_round(session).id, version(), mode="pigeon", language="en")
 
 
 def test_save_answer_refuses_bad_values_with_a_kind_message(session: Session) -> None:

@@ -72,7 +72,12 @@ def answer_worries(
     """A child answers the free-text question ``worries``; the alert it raised, if any."""
     version = load_catalogue().get("cic-8-10@v1")
     response = start_response(
-        session, survey_round, version, mode="online", language="en", access_code=code
+        session,
+        survey_round.id,
+        version,
+        mode="online",
+        language="en",
+        access_code_id=code.id if code else None,
     )
     save_answer(session, response, version.item("worries"), text)
     session.commit()
