@@ -21,6 +21,7 @@ from __future__ import annotations
 import ipaddress
 import logging
 import re
+from typing import Any
 
 from gunicorn.glogging import Logger
 
@@ -66,6 +67,22 @@ class QuietLogger(Logger):
 
     def access(self, resp: object, req: object, environ: object, request_time: object) -> None:
         """Write nothing (gunicorn's own version builds the line before any handler sees it)."""
+
+
+def post_worker_init(worker: Any) -> None:
+    """Build a new worker's respondent page skeletons before it takes its first request.
+
+    Only an app that offers a warm-up (Care Voices' ``survey_app/respond/warm_pages.py``) is
+    warmed. It is a saving, not a need: if it fails (the database not reachable yet, say), the
+    worker starts anyway and builds each page's skeleton when a child first asks for it.
+    """
+    warm = getattr(worker.wsgi, "extensions", {}).get("warm_respondent_pages")
+    if warm is None:
+        return
+    try:
+        worker.log.info("Built %d respondent page skeletons", warm())
+    except Exception:  # any failure leaves the pages to be built on demand
+        worker.log.warning("Respondent pages not warmed; they are built on demand", exc_info=True)
 
 
 accesslog = None

@@ -22,6 +22,7 @@ from survey_app.common.signed_cookies import register_signed_cookies
 from survey_app.common.templating import TemplateEnvironment, register_templating
 from survey_app.common.url_converters import register_url_converters
 from survey_app.extensions import csrf, db, limiter, migrate
+from survey_app.respond.warm_pages import register_warm_pages
 from survey_app.services.child_phrases import check_child_phrases, shipped_child_phrases
 from survey_app.services.helplines import shipped_helplines
 
@@ -54,6 +55,7 @@ def create_app(config_overrides: dict[str, Any] | None = None) -> Flask:
     register_error_handlers(app)
     register_url_converters(app)
     _register_blueprints(app)
+    register_warm_pages(app)
     register_cli(app)
     return app
 
