@@ -101,12 +101,14 @@ def gunicorns(
 ) -> Iterator[tuple[str, ...]]:
     """Start one gunicorn per ``(target, log)`` (or ``Server``) at once, each on its own
     loopback port, and yield their base URLs when all answer ``/healthz`` (starting together
-    halves the wait). A server whose tree is another checkout imports that checkout's code."""
+    halves the wait). A server whose tree is another checkout imports that checkout's code and
+    runs under that checkout's gunicorn settings, so a before/after pair measures each as it is."""
     started: list[tuple[subprocess.Popen[bytes], str, Path]] = []
     try:
         for target, log, tree in (Server(*server) for server in servers):
             port = free_port()
-            command = [sys.executable, "-m", "gunicorn", "--config", str(GUNICORN_CONFIG)]
+            config = tree / GUNICORN_CONFIG.name
+            command = [sys.executable, "-m", "gunicorn", "--config", str(config)]
             command += ["--bind", f"127.0.0.1:{port}", "--workers", str(workers)]
             command += ["--threads", str(threads), "--pythonpath", str(tree), target]
             with log.open("ab") as log_file:
