@@ -5,6 +5,7 @@ app under test. ``GET /q/<n>`` shows a tiny form (a hidden ``csrf_token`` and th
 radios, as Care Voices' question pages have); ``POST /q/<n>`` inserts one row and redirects to
 the next question with 303, as Care Voices does. No templates, sessions, CSRF checks, i18n or
 security headers: whatever Care Voices spends beyond this is its overhead.
+``create(reads=True)`` adds Care Voices' database round trips, and nothing else.
 """
 
 from __future__ import annotations
@@ -12,7 +13,17 @@ from __future__ import annotations
 import os
 
 from flask import Flask, Response, redirect, request
-from sqlalchemy import Column, Integer, MetaData, String, Table, create_engine, event
+from sqlalchemy import (
+    Column,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    bindparam,
+    create_engine,
+    event,
+    select,
+)
 from sqlalchemy.engine import Engine
 
 from bench._sql_count import count_sql
@@ -28,6 +39,8 @@ answers = Table(
     Column("item_id", String(40), nullable=False),
     Column("value", String(1000)),
 )
+_ONE_ROW = select(answers.c.value).where(answers.c.id == bindparam("id"))
+"""A read by primary key: a round trip, not a search (``create(reads=True)``)."""
 
 
 def database_engine(url: str) -> Engine:
@@ -54,8 +67,15 @@ def ensure_table(url: str) -> None:
         engine.dispose()
 
 
-def create() -> Flask:
-    """The baseline app on ``DATABASE_URL``."""
+def create(reads: bool = False) -> Flask:
+    """The baseline app on ``DATABASE_URL``.
+
+    With ``reads`` (``bench.baseline_app:create(reads=True)``) it also makes the database round
+    trips Care Voices makes for a question cycle: a page view reads one row on a pooled
+    connection of its own, outside a transaction; a save reads one row, then inserts one, in a
+    transaction. Care Voices' figures against this one are what its code costs beyond the
+    shape of its requests; this one's against the plain baseline is what that shape costs.
+    """
     app = Flask(__name__)
     engine = database_engine(os.environ["DATABASE_URL"])
     count_sql(app)
@@ -66,12 +86,18 @@ def create() -> Flask:
 
     @app.get("/q/<int:number>")
     def question(number: int) -> str:
+        if reads:
+            with engine.connect() as connection:
+                connection.execution_options(isolation_level="AUTOCOMMIT")
+                connection.execute(_ONE_ROW, {"id": number}).first()
         return _form(number)
 
     @app.post("/q/<int:number>")
     def answer(number: int) -> Response:
         value = None if request.form.get("action") == "skip" else request.form.get("answer")
         with engine.begin() as connection:
+            if reads:
+                connection.execute(_ONE_ROW, {"id": number}).first()
             connection.execute(answers.insert().values(item_id=f"q{number}", value=value))
         following = f"/q/{number + 1}" if number < QUESTIONS else "/q/1"
         return redirect(following, 303)

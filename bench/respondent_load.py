@@ -5,7 +5,9 @@ and drives N concurrent respondents (threads, loopback only, bounded in time and
 each enter the code, answer every page with realistic answers and submit. With
 ``--compare-baseline`` it also serves ``bench.baseline_app`` (a bare Flask app inserting one row
 per answer) with the same gunicorn settings and database, alternates measuring phases between
-the two, and reports ours / baseline for throughput and p95.
+the two, and reports ours / baseline for throughput and p95, for the run and round by round.
+``--baseline-with-reads`` adds a bare app that makes Care Voices' database round trips, so the
+ratio splits into what the shape of the requests costs and what the code costs.
 
 Full run: ``python bench/respondent_load.py --db postgresql --respondents 100 --compare-baseline``.
 ``make bench`` calls ``run(quick=True)``: 20 respondents, short phases, both databases.
@@ -37,6 +39,7 @@ from questionnaires import load_catalogue
 
 APP_TARGET = "bench._app_under_test:create()"
 BASELINE_TARGET = "bench.baseline_app:create()"
+READS_BASELINE_TARGET = "bench.baseline_app:create(reads=True)"
 WARM_UP_S = 10.0
 """Each server is warmed with the run's respondents for this long before anything is measured:
 long enough for every worker to compile its templates and build its question-page skeletons
@@ -59,6 +62,9 @@ class Settings:
     compare_baseline: bool = True
     max_journeys: int = 20_000
     weight_journeys: int = 8
+    baseline_with_reads: bool = False
+    """Also serve the baseline that makes Care Voices' database round trips, to split the
+    ratio into what the shape of the requests costs and what the code costs."""
     before: Path | None = None
     """Another source tree (e.g. ``git archive`` of an older commit) served and measured in
     the same alternation, so a change is compared with what it replaced under the same load."""
@@ -92,6 +98,9 @@ def measure(settings: Settings) -> dict[str, object]:
         if settings.compare_baseline:
             baseline_app.ensure_table(url)
             servers["baseline"] = Server(BASELINE_TARGET, workdir / "baseline.log")
+        if settings.baseline_with_reads:
+            baseline_app.ensure_table(url)
+            servers["reads"] = Server(READS_BASELINE_TARGET, workdir / "reads.log")
         serve = gunicorns(
             list(servers.values()), env, workers=settings.workers, threads=settings.threads
         )
@@ -100,18 +109,18 @@ def measure(settings: Settings) -> dict[str, object]:
             name: (
                 url,
                 _baseline(settings.think_s)
-                if name == "baseline"
+                if name in ("baseline", "reads")
                 else _survey(code, settings.think_s),
             )
             for name, url in urls.items()
         }
         load_before = os.getloadavg()[0]
-        phases = _alternate(journeys, settings)
+        rounds = _alternate(journeys, settings)
         weight = question_page_weight(urls["ours"], code, settings.weight_journeys)
         if settings.before:
             before = question_page_weight(urls["before"], code, settings.weight_journeys)
             weight |= {f"before_{key}": value for key, value in before.items()}
-        return _figures(settings, phases, weight, load_before)
+        return _figures(settings, rounds, weight, load_before)
 
 
 def _survey(code: str, think_s: float) -> Journey:
@@ -125,8 +134,10 @@ def _baseline(think_s: float) -> Journey:
     return lambda browser, rng: baseline_journey(browser, rng, think_s)
 
 
-def _alternate(journeys: dict[str, tuple[str, Journey]], settings: Settings) -> dict[str, Phase]:
-    """Warm each server up, then measure them in turn, ``rounds`` times, summing the phases."""
+def _alternate(
+    journeys: dict[str, tuple[str, Journey]], settings: Settings
+) -> list[dict[str, Phase]]:
+    """Warm each server up, then measure them in turn, ``rounds`` times: each round's phases."""
     for base_url, journey in journeys.values():
         drive(
             base_url,
@@ -135,10 +146,9 @@ def _alternate(journeys: dict[str, tuple[str, Journey]], settings: Settings) -> 
             seconds=WARM_UP_S,
             max_journeys=WARM_UP_JOURNEYS,
         )
-    totals: dict[str, Phase] = {}
-    for _ in range(settings.rounds):
-        for name, (base_url, journey) in journeys.items():
-            phase = drive(
+    return [
+        {
+            name: drive(
                 base_url,
                 journey,
                 respondents=settings.respondents,
@@ -146,14 +156,27 @@ def _alternate(journeys: dict[str, tuple[str, Journey]], settings: Settings) -> 
                 max_journeys=settings.max_journeys,
                 ramp_s=2 * settings.think_s,
             )
-            totals[name] = totals[name] + phase if name in totals else phase
-    return totals
+            for name, (base_url, journey) in journeys.items()
+        }
+        for _ in range(settings.rounds)
+    ]
+
+
+def summed_rounds(rounds: list[dict[str, Phase]]) -> dict[str, Phase]:
+    """Each app's phases of every round added together."""
+    return {
+        name: sum((phases[name] for phases in rounds[1:]), rounds[0][name]) for name in rounds[0]
+    }
 
 
 def _figures(
-    settings: Settings, phases: dict[str, Phase], weight: dict[str, object], load_before: float
+    settings: Settings,
+    rounds: list[dict[str, Phase]],
+    weight: dict[str, object],
+    load_before: float,
 ) -> dict[str, object]:
     """The flat figures for the summary table, plus ``_table``: the per-page latency table."""
+    phases = summed_rounds(rounds)
     ours = phases["ours"]
     figures: dict[str, object] = {
         "respondents": settings.respondents,
@@ -171,8 +194,13 @@ def _figures(
     }
     if "baseline" in phases:
         figures.update(_ratios(ours, phases["baseline"]))
+        figures["ratio_answers_per_s_by_round"] = ratios_by_round(rounds, "ours")
+    if "reads" in phases:
+        figures.update(reads_baseline_figures(ours, phases["reads"], phases.get("baseline")))
     if "before" in phases:
         figures.update(_before_figures(phases["before"], phases.get("baseline")))
+        if "baseline" in phases:
+            figures["before_ratio_answers_per_s_by_round"] = ratios_by_round(rounds, "before")
     figures["_table"] = _table(phases)
     return figures
 
@@ -221,6 +249,30 @@ def _before_figures(before: Phase, baseline: Phase | None) -> dict[str, object]:
     return figures
 
 
+def reads_baseline_figures(ours: Phase, reads: Phase, baseline: Phase | None) -> dict[str, object]:
+    """The baseline with Care Voices' round trips: its answers/s, ours against it, and it
+    against the plain baseline (the two ratios multiply to ours against the plain one)."""
+    figures: dict[str, object] = {
+        "reads_baseline_answers_per_s": reads.answers_per_s,
+        "reads_baseline_errors": reads.errors,
+        "ratio_answers_per_s_to_reads_baseline": _ratio(ours.answers_per_s, reads.answers_per_s),
+    }
+    if baseline is not None:
+        figures["reads_baseline_ratio_answers_per_s"] = _ratio(
+            reads.answers_per_s, baseline.answers_per_s
+        )
+    return figures
+
+
+def ratios_by_round(rounds: list[dict[str, Phase]], name: str) -> str:
+    """``name``'s answers/s over the baseline's, round by round: how far one run's ratio can
+    be trusted (the same code has measured 0.27 in one run and 0.35 in another)."""
+    return " ".join(
+        f"{_ratio(phases[name].answers_per_s, phases['baseline'].answers_per_s):.3f}"
+        for phases in rounds
+    )
+
+
 def _ratio(mine: float, theirs: float) -> float:
     return mine / theirs if theirs else 0.0
 
@@ -253,6 +305,11 @@ def _arguments(argv: list[str]) -> Settings:
     parser.add_argument("--think", type=float, default=0.0, help="mean seconds per question")
     parser.add_argument("--max-journeys", type=int, default=defaults.max_journeys)
     parser.add_argument("--compare-baseline", action="store_true")
+    parser.add_argument(
+        "--baseline-with-reads",
+        action="store_true",
+        help="also serve a baseline making Care Voices' database round trips",
+    )
     parser.add_argument("--before", type=Path, help="another source tree to measure alongside")
     args = parser.parse_args(argv)
     return Settings(
@@ -264,6 +321,7 @@ def _arguments(argv: list[str]) -> Settings:
         threads=args.threads,
         think_s=args.think,
         compare_baseline=args.compare_baseline,
+        baseline_with_reads=args.baseline_with_reads,
         max_journeys=args.max_journeys,
         before=args.before,
     )
