@@ -95,11 +95,11 @@ def measure(settings: Settings) -> dict[str, object]:
         servers = {"ours": Server(APP_TARGET, workdir / "app.log")}
         if settings.before:
             servers["before"] = Server(APP_TARGET, workdir / "before.log", settings.before)
-        if settings.compare_baseline:
+        if settings.compare_baseline or settings.baseline_with_reads:
             baseline_app.ensure_table(url)
+        if settings.compare_baseline:
             servers["baseline"] = Server(BASELINE_TARGET, workdir / "baseline.log")
         if settings.baseline_with_reads:
-            baseline_app.ensure_table(url)
             servers["reads"] = Server(READS_BASELINE_TARGET, workdir / "reads.log")
         serve = gunicorns(
             list(servers.values()), env, workers=settings.workers, threads=settings.threads
